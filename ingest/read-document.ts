@@ -1,0 +1,113 @@
+/**
+ * The text layer: PDF bytes → clean pages with character offsets, plus the document's
+ * kind and written standard. Every later quote is located through `Page.start/end`.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { detectKind, detectLanguage, type DocumentKind, type Language } from './classify.ts';
+import { IngestError } from './errors.ts';
+import { loadPdf, type LoadOptions } from './pdf/load-pdf.ts';
+import { joinHyphenated, LINE_END_HYPHEN, Vocabulary } from './text/dehyphenate.ts';
+import { cleanLineText, reflow, type TextBlock } from './text/paragraphs.ts';
+import { pageLines, type Line } from './text/reading-order.ts';
+import { findRunningFurniture } from './text/running-furniture.ts';
+
+export interface PageBlock extends TextBlock {
+  /** Offsets of the block's text within its page's text. */
+  start: number;
+  end: number;
+}
+
+export interface Page {
+  /** 1-based, as a PDF viewer counts. */
+  number: number;
+  text: string;
+  blocks: PageBlock[];
+  /** Offsets of the page's text within `ParsedDocument.text`. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedDocument {
+  file: string;
+  sha256: string;
+  bytes: number;
+  kind: DocumentKind;
+  language: Language;
+  pages: Page[];
+  /** All page texts joined by PAGE_SEPARATOR. */
+  text: string;
+}
+
+export const PAGE_SEPARATOR = '\n\n';
+
+export async function readDocumentFile(path: string, options?: LoadOptions): Promise<ParsedDocument> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new IngestError('UNREADABLE_FILE', basename(path), `cannot read the file: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return readDocument(bytes, basename(path), options);
+}
+
+export async function readDocument(bytes: Uint8Array, file: string, options?: LoadOptions): Promise<ParsedDocument> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const raw = await loadPdf(bytes, file, options);
+  const linesPerPage = raw.map(pageLines);
+  const furniture = findRunningFurniture(linesPerPage);
+  const bodyLines: Line[][] = linesPerPage.map((lines, p) => lines.filter((_, i) => !furniture[p]!.has(i)));
+
+  const allText = bodyLines.flat().map((l) => cleanLineText(l.text));
+  if (allText.join('').replace(/\s/g, '').length === 0) {
+    throw new IngestError('NO_TEXT_LAYER', file, 'the PDF has no text layer (scanned or image-only pages); run OCR first');
+  }
+  const language = detectLanguage(allText.join(' ')).language;
+  const vocabulary = Vocabulary.fromLines(allText);
+  const blocksPerPage = bodyLines.map((lines) => reflow(lines, vocabulary, language));
+  joinWordsBrokenAcrossPages(blocksPerPage, vocabulary, language);
+
+  const pages: Page[] = [];
+  let offset = 0;
+  blocksPerPage.forEach((blocks, i) => {
+    const page = assemblePage(raw[i]!.number, blocks, offset);
+    pages.push(page);
+    offset = page.end + PAGE_SEPARATOR.length;
+  });
+  const text = pages.map((p) => p.text).join(PAGE_SEPARATOR);
+  return { file, sha256, bytes: bytes.length, kind: detectKind(text).kind, language, pages, text };
+}
+
+/** A word hyphenated at the foot of a page is made whole on the page where it starts. */
+function joinWordsBrokenAcrossPages(pages: TextBlock[][], vocabulary: Vocabulary, language: 'nb' | 'nn'): void {
+  for (let p = 0; p + 1 < pages.length; p++) {
+    const last = pages[p]!.at(-1);
+    const next = pages.slice(p + 1).find((blocks) => blocks.length > 0)?.[0];
+    if (!last || !next || !LINE_END_HYPHEN.test(last.text) || next.kind !== 'paragraph') continue;
+    const [first = '', ...rest] = next.text.split(' ');
+    const joined = joinHyphenated(last.text, first, vocabulary, language);
+    if (joined.endsWith(`- ${first}`)) continue; // a suspended compound: leave both pages as they are
+    last.text = joined;
+    next.text = rest.join(' ');
+  }
+}
+
+function assemblePage(number: number, blocks: TextBlock[], offset: number): Page {
+  const placed: PageBlock[] = [];
+  let text = '';
+  for (const block of blocks) {
+    if (!block.text) continue;
+    if (text) text += '\n';
+    placed.push({ ...block, start: text.length, end: text.length + block.text.length });
+    text += block.text;
+  }
+  return { number, text, blocks: placed, start: offset, end: offset + text.length };
+}
+
+/** The page on which a character offset of `ParsedDocument.text` lies. */
+export function pageAt(document: ParsedDocument, offset: number): Page | undefined {
+  return document.pages.find((page) => offset >= page.start && offset <= page.end);
+}
