@@ -12,7 +12,7 @@ import lexicon from '../lexicon/hyphenation.json' with { type: 'json' };
 const require = createRequire(import.meta.url);
 
 /** U+002D hyphen-minus, U+2010 hyphen, U+00AD soft hyphen. */
-export const LINE_END_HYPHEN = /(\p{L}+)([-\u2010\u00AD])$/u;
+export const LINE_END_HYPHEN = /([\p{L}\p{N}]+)([-\u2010\u00AD])$/u;
 const FOLLOWERS = new Set(lexicon.suspendedCompoundFollowers);
 
 export class Vocabulary {
@@ -57,6 +57,8 @@ export function joinHyphenated(before: string, after: string, vocabulary: Vocabu
   if (!m) return `${before} ${after}`;
   const prefix = m[1]!;
   const hyphen = m[2]!;
+  // the whole word before the break, e.g. "pilot-stat" in "pilot-stat-"
+  const word = (before.match(/\S+$/)?.[0] ?? prefix).slice(0, -1).replace(/^[^\p{L}\p{N}]+/u, '');
   const stem = before.slice(0, before.length - 1);
   const next = after.match(/^\S+/)?.[0] ?? '';
   const nextWord = next.replace(/[^\p{L}\p{N}-]+$/u, '');
@@ -68,14 +70,14 @@ export function joinHyphenated(before: string, after: string, vocabulary: Vocabu
   if (!/^\p{Ll}/u.test(nextWord)) return `${stem}-${after}`; // "Nord-Troms", "2023-2024"
   if (/^\p{Lu}{2,}$/u.test(prefix) || /\d/.test(prefix)) return `${stem}-${after}`; // "FOT-ruter"
 
-  const joined = prefix + nextWord;
-  const hyphenated = `${prefix}-${nextWord}`;
+  const joined = word + nextWord;
+  const hyphenated = `${word}-${nextWord}`;
   const joinedSeen = vocabulary.count(joined);
   const hyphenatedSeen = vocabulary.count(hyphenated);
   if (hyphenatedSeen > joinedSeen) return `${stem}-${next}${rest}`;
   if (joinedSeen > 0) return `${stem}${after}`;
   // Real hyphens after a lower-case word are rare and short ("e-post", "to-årig"): ask the word list.
-  if (prefix.length <= 3 && hyphenatedWordList(language).some((word) => hyphenated.toLowerCase().startsWith(word))) {
+  if (word.length <= 3 && hyphenatedWordList(language).some((word) => hyphenated.toLowerCase().startsWith(word))) {
     return `${stem}-${after}`;
   }
   return `${stem}${after}`;
