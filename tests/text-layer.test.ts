@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import specs from '../corpus/build/documents.json' with { type: 'json' };
+import { sourceToBlocks } from '../corpus/build/source-blocks.ts';
 import { pageAt, readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';
 import { corpusPath, hasPoppler, manifest, popplerPageCount, popplerPageSize, popplerPageText } from './helpers/corpus.ts';
 
@@ -139,6 +141,36 @@ describe.each(expected)('$file', (e) => {
       const shared = [...ours].filter((w) => theirs.has(w)).length;
       expect(shared / ours.size, `page ${page.number}`).toBeGreaterThan(0.95);
     }
+  });
+});
+
+/** Word-level F1 of two texts, as multisets of whitespace-separated words. */
+function wordF1(reference: string, candidate: string): number {
+  const bag = (t: string) => {
+    const m = new Map<string, number>();
+    for (const w of t.split(/\s+/).filter(Boolean)) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  };
+  const ref = bag(reference);
+  const got = bag(candidate);
+  let common = 0;
+  for (const [w, n] of ref) common += Math.min(n, got.get(w) ?? 0);
+  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const precision = common / total(got);
+  const recall = common / total(ref);
+  return (2 * precision * recall) / (precision + recall);
+}
+
+describe('agreement with the source texts', () => {
+  it.each(specs.documents)('$source: word F1 of the page text against the re-flowed source ≥ 0.995', (spec) => {
+    const source = readFileSync(corpusPath(spec.source), 'utf8');
+    const blocks = sourceToBlocks(source, {
+      artefactLines: spec.artefactLines.map((re) => new RegExp(re)),
+      footnotes: spec.footnotes.map((re) => new RegExp(re)),
+    });
+    const reference = blocks.map((b) => (b.kind === 'item' ? `${b.label} ${b.text}` : b.text)).join('\n');
+    const doc = documents.get(spec.source.replace(/\.txt$/, '.pdf'))!;
+    expect(wordF1(reference, doc.text)).toBeGreaterThanOrEqual(0.995);
   });
 });
 
