@@ -54,6 +54,8 @@ function readLines(source: string, options: SourceOptions): Line[] {
 
 /** Joins a wrapped line onto the text before it, undoing line-end hyphenation. */
 export function joinWrapped(before: string, next: string): string {
+  // "botilbud-" + "og næringsutvikling": a suspended compound keeps its hyphen and the space
+  if (/\p{L}-$/u.test(before) && /^(og|eller)\s/.test(next)) return `${before} ${next}`;
   if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(next)) {
     return before.slice(0, -1) + next; // "fylkes-" + "kommune"
   }
@@ -67,7 +69,7 @@ function startsBlock(line: Line, previous: string | undefined, options: SourceOp
   if (isFootnote(t, options) || isFootnote(previous, options)) return true;
   if (BULLET.test(t) || LETTERED.test(t) || NUMBERED_ITEM.test(t) || LEAD_IN.test(t)) return true;
   if (t.startsWith(HEADING_MARK) || previous.startsWith(HEADING_MARK)) return true;
-  if (NUMBERED_HEADING.test(t) && /^\d{1,2}\.\s/.test(t) && /[.:]$/.test(previous)) return true;
+  if (NUMBERED_HEADING.test(t) && /^\d{1,2}\.(\d{1,2})?\s/.test(t) && /[.:]$/.test(previous)) return true;
   if (/:$/.test(previous)) return true;
   // A gap in the source is a paragraph break unless it falls inside a sentence
   // (the original's page breaks also leave gaps).
@@ -78,14 +80,34 @@ function startsBlock(line: Line, previous: string | undefined, options: SourceOp
 /** Marks lines chosen as headings while blocks are grouped. */
 const HEADING_MARK = '\u0001';
 
+const ENDS_MID_PHRASE = /\s(og|i|til|for|av|med|om|på|som|en|et|ein|eit|eller|fra|frå|er|der)$/;
+
 function isHeadingLine(text: string): boolean {
   const m = NUMBERED_HEADING.exec(text);
   if (!m) return false;
-  return text.length <= 95 && !/[.,;-]$/.test(text) && !/\s(og|i|til|for|av|med|om|på|som|en|et|ein|eit|eller|fra|frå|er|der)$/.test(text);
+  return text.length <= 95 && !/[.,;-]$/.test(text) && !ENDS_MID_PHRASE.test(text);
+}
+
+/** "6.3 Delmål 3 … bevaring av" + "natur": a sub-goal heading wrapped onto a short second line. */
+function isWrappedHeading(line: Line, next: Line | undefined, afterNext: Line | undefined): boolean {
+  return (
+    /^\d{1,2}\.\d{1,2}\s+Delmål\s/.test(line.text) &&
+    ENDS_MID_PHRASE.test(line.text) &&
+    next !== undefined &&
+    next.text.length <= 40 &&
+    !/[.:]$/.test(next.text) &&
+    (!afterNext || /^[\p{Lu}•«\d]/u.test(afterNext.text))
+  );
 }
 
 export function sourceToBlocks(source: string, options: SourceOptions): Block[] {
   const lines = readLines(source, options);
+  for (let i = 0; i < lines.length; i++) {
+    if (isWrappedHeading(lines[i]!, lines[i + 1], lines[i + 2])) {
+      lines[i]!.text = `${lines[i]!.text} ${lines[i + 1]!.text}`;
+      lines.splice(i + 1, 1);
+    }
+  }
   const groups: string[][] = [];
   let previous: string | undefined;
   lines.forEach((line, i) => {
