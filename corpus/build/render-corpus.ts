@@ -20,6 +20,7 @@ interface DocumentSpec {
   footer: string;
   artefactLines: string[];
   footnotes: string[];
+  emptyLineIsGap?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,6 +38,7 @@ for (const spec of specs.documents) {
   const blocks = sourceToBlocks(readFileSync(sourcePath, 'utf8'), {
     artefactLines: spec.artefactLines.map((re) => new RegExp(re)),
     footnotes: spec.footnotes.map((re) => new RegExp(re)),
+    emptyLineIsGap: spec.emptyLineIsGap ?? false,
   });
   const pdf = await renderPdf(blocks, {
     title: spec.title,

@@ -15,6 +15,8 @@ export interface SourceOptions {
   artefactLines: RegExp[];
   /** Starts of the original's footnote lines; each opens a footnote block. */
   footnotes: RegExp[];
+  /** The source separates paragraphs by empty lines (rather than putting one between all lines). */
+  emptyLineIsGap?: boolean;
 }
 
 const BULLET = /^[•▪◦–-]\s+(.*)$/;
@@ -36,7 +38,7 @@ function readLines(source: string, options: SourceOptions): Line[] {
   const lines: Line[] = [];
   let gap = false;
   for (const raw of source.split(/\r?\n/)) {
-    if (raw === '') continue; // the text layer puts an empty line between all lines
+    if (raw === '' && !options.emptyLineIsGap) continue; // the text layer put an empty line between all lines
     const text = raw.replace(/\t+/g, (tabs, offset: number) =>
       // keep the tab only after a list number, where it marks the item
       offset > 0 && /^\d{1,2}\.$/.test(raw.slice(0, offset)) ? '\t' : ' ',
@@ -71,10 +73,17 @@ function startsBlock(line: Line, previous: string | undefined, options: SourceOp
   if (t.startsWith(HEADING_MARK) || previous.startsWith(HEADING_MARK)) return true;
   if (NUMBERED_HEADING.test(t) && /^\d{1,2}\.(\d{1,2})?\s/.test(t) && /[.:]$/.test(previous)) return true;
   if (/:$/.test(previous)) return true;
+  // short stand-alone lines: "Evaluering", "Langsiktige resultater:", a signatory's name and office
+  if (isShortLine(t) && (/[.!?]$/.test(previous) || isShortLine(previous))) return true;
+  if (isShortLine(previous) && !/[,:]$/.test(previous) && /^\p{Lu}/u.test(t)) return true;
   // A gap in the source is a paragraph break unless it falls inside a sentence
   // (the original's page breaks also leave gaps).
   if (line.afterGap) return /[.!?»”)]$/.test(previous) || /^\p{Lu}/u.test(t);
   return false;
+}
+
+function isShortLine(text: string): boolean {
+  return text.length <= 40 && /^\p{Lu}/u.test(text) && !/[-–]$/.test(text) && !BULLET.test(text);
 }
 
 /** Marks lines chosen as headings while blocks are grouped. */
@@ -84,7 +93,7 @@ const ENDS_MID_PHRASE = /\s(og|i|til|for|av|med|om|på|som|en|et|ein|eit|eller|f
 
 function isHeadingLine(text: string): boolean {
   const m = NUMBERED_HEADING.exec(text);
-  if (!m) return false;
+  if (!m || NUMBERED_ITEM.test(text)) return false;
   return text.length <= 95 && !/[.,;-]$/.test(text) && !ENDS_MID_PHRASE.test(text);
 }
 
