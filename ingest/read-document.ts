@@ -86,7 +86,7 @@ function joinWordsBrokenAcrossPages(pages: TextBlock[][], vocabulary: Vocabulary
   for (let p = 0; p + 1 < pages.length; p++) {
     const last = pages[p]!.at(-1);
     const next = pages.slice(p + 1).find((blocks) => blocks.length > 0)?.[0];
-    if (!last || !next || !LINE_END_HYPHEN.test(last.text) || next.kind !== 'paragraph') continue;
+    if (!last || !next || !LINE_END_HYPHEN.test(last.text) || next.kind === 'item') continue;
     const [first = '', ...rest] = next.text.split(' ');
     const joined = joinHyphenated(last.text, first, vocabulary, language);
     if (joined.endsWith(`- ${first}`)) continue; // a suspended compound: leave both pages as they are

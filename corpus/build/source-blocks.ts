@@ -78,7 +78,7 @@ function startsBlock(line: Line, previous: string | undefined, options: SourceOp
   if (isShortLine(previous) && !/[,:]$/.test(previous) && /^\p{Lu}/u.test(t)) return true;
   // A gap in the source is a paragraph break unless it falls inside a sentence
   // (the original's page breaks also leave gaps).
-  if (line.afterGap) return /[.!?»”)]$/.test(previous) || /^\p{Lu}/u.test(t);
+  if (line.afterGap) return /[.!?»”)]$/.test(previous) || (/^\p{Lu}/u.test(t) && !ENDS_MID_PHRASE.test(previous));
   return false;
 }
 
@@ -122,7 +122,8 @@ export function sourceToBlocks(source: string, options: SourceOptions): Block[] 
   lines.forEach((line, i) => {
     // a numbered line is a heading only when what follows starts anew
     const next = lines[i + 1];
-    const heading = isHeadingLine(line.text) && (!next || next.afterGap || /^[\p{Lu}•«\d]/u.test(next.text));
+    const heading =
+      !isFootnote(line.text, options) && isHeadingLine(line.text) && (!next || next.afterGap || /^[\p{Lu}•«\d]/u.test(next.text));
     if (heading) line.text = `${HEADING_MARK}${line.text}`;
     if (startsBlock(line, previous, options)) groups.push([line.text]);
     else groups[groups.length - 1]!.push(line.text);

@@ -17,7 +17,8 @@ export interface TextBlock {
   bold: boolean;
 }
 
-const LIST_LABEL = /^([•▪◦●○■□►–—-]|\d{1,2}[.)]|[a-zæøå][.)])\s+/u;
+/** A list label; "30. januar 2024" at a line start is a date, not item 30. */
+const LIST_LABEL = /^([•▪◦●○■□►–—-]|\d{1,2}[.)](?!\s+(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\p{Ll}*\b)|[a-zæøå][.)])\s+/u;
 
 /** Folds tabs, no-break spaces and runs of spaces; maps U+2010 to "-"; drops mid-line soft hyphens. */
 export function cleanLineText(text: string): string {
