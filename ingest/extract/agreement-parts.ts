@@ -1,0 +1,54 @@
+/** Facts every agreement parser gathers the same way: obligations, plan anchors, cross-references. */
+import type { ParsedDocument } from '../read-document.ts';
+import { referencesIn } from './cross-references.ts';
+import { findObligation, type ObligationScope } from './obligations.ts';
+import type { PartyRegister } from './party-register.ts';
+import { anchorId, anchorsInSentence } from './plan-anchors.ts';
+import { evidenceOf, type Sentence } from './sentences.ts';
+import type { Agreement, CrossReference, Obligation, PlanAnchor } from './types.ts';
+
+export function addObligations(
+  doc: ParsedDocument,
+  agreement: Agreement,
+  sentences: Sentence[],
+  register: PartyRegister,
+  scope: ObligationScope,
+  where: { under: string; section?: string },
+): void {
+  for (const sentence of sentences) {
+    const found = findObligation(sentence.text, register, scope);
+    if (!found) continue;
+    const key = agreement.id.replace(/^agreement:/, '');
+    const obligation: Obligation = {
+      id: `obligation:${key}:${agreement.obligations.length + 1}`,
+      ...found,
+      under: where.under,
+      ...(where.section ? { section: where.section } : {}),
+      evidence: evidenceOf(doc, sentence),
+    };
+    agreement.obligations.push(obligation);
+  }
+}
+
+/** Anchors of a Forankring section; an anchor already found (or one it extends) is kept once. */
+export function addPlanAnchors(doc: ParsedDocument, agreement: Agreement, sentences: Sentence[]): void {
+  for (const sentence of sentences) {
+    for (const { name, type } of anchorsInSentence(sentence.text)) {
+      const key = name.toLowerCase();
+      const same = agreement.planAnchors.find((a) => a.name.toLowerCase().startsWith(key) || key.startsWith(a.name.toLowerCase()));
+      if (same) continue;
+      const anchor: PlanAnchor = { id: anchorId(name), name, type, evidence: evidenceOf(doc, sentence) };
+      agreement.planAnchors.push(anchor);
+    }
+  }
+}
+
+export function addCrossReferences(doc: ParsedDocument, agreement: Agreement, sentences: Sentence[]): void {
+  for (const sentence of sentences) {
+    for (const found of referencesIn(sentence.text, agreement.scheme)) {
+      if (agreement.crossReferences.some((r) => r.evidence.quote === sentence.text && r.targetName === found.targetName)) continue;
+      const reference: CrossReference = { ...found, evidence: evidenceOf(doc, sentence) };
+      agreement.crossReferences.push(reference);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Extraction: a parsed document → its agreements, parties and facts, by document kind.
+ */
+import { IngestError } from '../errors.ts';
+import type { ParsedDocument } from '../read-document.ts';
+import { extractBygdevekst } from './bygdevekst.ts';
+import { extractReport } from './report.ts';
+import { extractTromsvekst } from './tromsvekst.ts';
+import type { ExtractedDocument } from './types.ts';
+
+export function extractDocument(doc: ParsedDocument): ExtractedDocument {
+  switch (doc.kind) {
+    case 'BYGDEVEKST_AGREEMENT':
+      return extractBygdevekst(doc);
+    case 'TROMSVEKST_AGREEMENT':
+      return extractTromsvekst(doc);
+    case 'EVALUATION_REPORT':
+      return extractReport(doc);
+    default:
+      throw new IngestError('UNKNOWN_DOCUMENT_KIND', doc.file, 'not a Bygdevekst or Tromsvekst agreement or an evaluation report');
+  }
+}
+
+/** Counts of what a document yielded, for summaries and logs. */
+export function extractionCounts(x: ExtractedDocument) {
+  const a = x.agreements;
+  const sum = (f: (ag: (typeof a)[number]) => number) => a.reduce((n, ag) => n + f(ag), 0);
+  return {
+    agreements: a.length,
+    parties: x.parties.length,
+    mainParties: sum((g) => g.mainParties.length),
+    specialRoles: sum((g) => g.specialRoles.length),
+    subGoals: sum((g) => g.subGoals.length),
+    partnerLinks: sum((g) => g.subGoals.reduce((n, s) => n + s.partners.length, 0)),
+    mayInvite: sum((g) => g.subGoals.reduce((n, s) => n + s.mayInvite.length, 0)),
+    measures: sum((g) => g.subGoals.reduce((n, s) => n + s.measures.length, 0)),
+    obligations: sum((g) => g.obligations.length),
+    planAnchors: sum((g) => g.planAnchors.length),
+    crossReferences: sum((g) => g.crossReferences.length),
+  };
+}

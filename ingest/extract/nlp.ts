@@ -1,0 +1,40 @@
+/**
+ * The NLP building blocks from `natural`: the Norwegian stemmer, a Norwegian word tokenizer
+ * and string distances. They are loaded one by one because `natural`'s index also loads its
+ * storage back ends, which print a dotenv banner on stdout and would corrupt `--json` output.
+ */
+import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_no.js';
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
+import AggressiveTokenizerNo from 'natural/lib/natural/tokenizers/aggressive_tokenizer_no.js';
+import wordPairs from '../lexicon/word-pairs.json' with { type: 'json' };
+
+const tokenizer = new AggressiveTokenizerNo();
+const nnToNb = new Map(Object.entries(wordPairs.nnToNb as Record<string, string>));
+
+/** Lower-case words of a text (letters and digits; hyphens split words). */
+export function words(text: string): string[] {
+  return tokenizer.tokenize(text.toLowerCase()).filter((w) => w.length > 0);
+}
+
+/** A word in bokmål: nynorsk words with a known bokmål pair are replaced. */
+export function toBokmaal(word: string): string {
+  return nnToNb.get(word) ?? word;
+}
+
+export function stem(word: string): string {
+  return stemmer.stem(word);
+}
+
+/** Stemmed, nb/nn-folded words: the shared vocabulary of comparison and search. */
+export function normalisedStems(text: string): string[] {
+  return words(text).map((w) => stem(toBokmaal(w)));
+}
+
+export function jaroWinkler(a: string, b: string): number {
+  return JaroWinklerDistance(a, b, { ignoreCase: true });
+}
+
+export function editDistance(a: string, b: string): number {
+  return DamerauLevenshteinDistance(a.toLowerCase(), b.toLowerCase());
+}

@@ -1,0 +1,289 @@
+/**
+ * The parties of one document: resolves names as written (lists of partners, headings,
+ * sentence subjects) to one canonical party each, folding spelling variants, nynorsk forms
+ * and abbreviations together, and expands the words that stand for the pilot's own parties
+ * ("avtalekommunene", "fylkeskommunen", "Statsforvalter").
+ */
+import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
+import type { Language } from '../classify.ts';
+import { catalogueEntries, catalogueEntry, isGenericActor, kindFromName } from './party-catalogue.ts';
+import { bokmaalName, escapeRegExp, nameKey, slug } from './names.ts';
+import { editDistance } from './nlp.ts';
+import type { Party, PartyKind } from './types.ts';
+
+export interface PilotContext {
+  /** Party ids of the pilot's municipalities. */
+  municipalities: string[];
+  county?: string;
+  governor?: string;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  written: string;
+  parties: string[];
+}
+
+type Collective = 'agreementMunicipalities' | 'county' | 'governor';
+const COLLECTIVE = new Map<string, Collective>([
+  ['avtalekommunene', 'agreementMunicipalities'],
+  ['avtalekommunane', 'agreementMunicipalities'],
+  ...cues.collectiveSubjects.county.map((w) => [w, 'county'] as [string, Collective]),
+  ...cues.collectiveSubjects.governor.map((w) => [w, 'governor'] as [string, Collective]),
+]);
+const LIST_ENDINGS = new RegExp(`\\s*,?\\s*\\b(?:${cues.listEndings.join('|')})\\s*$`, 'iu');
+const LEADING_FILLERS = /^(?:samt|og|eller|bla\.|bl\.a\.|ev\.?|evt\.?|blant andre|blant anna|herunder)\s+/iu;
+
+export class PartyRegister {
+  context: PilotContext = { municipalities: [] };
+  private readonly byId = new Map<string, Party>();
+  /** Parties the context refers to that the document has not named yet (the county's governor). */
+  private readonly pending = new Map<string, Party>();
+  /** Name key → party id: every form seen in this document, and abbreviations it defines. */
+  private readonly localKeys = new Map<string, string>();
+  private mentionPatterns: { insensitive: RegExp; sensitive: RegExp } | undefined;
+
+  constructor(private readonly language: Language) {}
+
+  get parties(): Party[] {
+    return [...this.byId.values()];
+  }
+
+  get(id: string): Party {
+    const party = this.byId.get(id);
+    if (!party) throw new Error(`unknown party ${id}`);
+    return party;
+  }
+
+  /** The party ids a name as written stands for: one, several (a collective word), or none (a generic group). */
+  resolveName(written: string, options: { allowNew?: boolean } = {}): string[] {
+    const name = cleanName(written);
+    if (!name) return [];
+    const collective = COLLECTIVE.get(name.toLowerCase());
+    if (collective) return this.expand(collective);
+    const key = nameKey(name);
+    const local = this.localKeys.get(key);
+    if (local) return [this.seen(local, name)];
+    const known = catalogueEntry(name) ?? this.fuzzyCatalogueMatch(key);
+    if (known) return [this.register(known.name, known.kind, name)];
+    const fuzzyLocal = this.fuzzyLocalMatch(key);
+    if (fuzzyLocal) return [this.seen(fuzzyLocal, name)];
+    if (options.allowNew === false || !looksLikeOrganisation(name)) return [];
+    const canonical = this.language === 'nn' ? bokmaalName(name) : name;
+    return [this.register(canonical, kindFromName(canonical), name)];
+  }
+
+  /** Is this name one the lexicons or this document already know? */
+  isKnown(written: string): boolean {
+    const name = cleanName(written);
+    if (!name) return false;
+    const key = nameKey(name);
+    return (
+      COLLECTIVE.has(name.toLowerCase()) ||
+      this.localKeys.has(key) ||
+      catalogueEntry(name) !== undefined ||
+      this.fuzzyCatalogueMatch(key) !== undefined
+    );
+  }
+
+  /**
+   * The parties of a list as written: "avtalekommunene, Husbanken og Nord-Troms Plan og Eiendom".
+   * Commas separate items; "og"/"eller"/"samt" separate two items only where a known name stands
+   * on one side, so that names containing "og" stay whole.
+   */
+  parseList(text: string): string[] {
+    const body = text.replace(LIST_ENDINGS, '').replace(/\.$/, '');
+    const ids: string[] = [];
+    for (const item of splitTopLevel(body, ',')) {
+      for (const part of this.splitConjunctions(item.replace(/\([^)]*\)/g, ' ').trim())) {
+        for (const id of this.resolveSlashed(part)) if (!ids.includes(id)) ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  /** Registers abbreviations the document defines: "Kommunal- og distriktsdepartementet (KDD)", "USN (Universitetet i …)". */
+  defineAbbreviations(text: string): void {
+    for (const m of text.matchAll(/\(([\p{Lu}][\p{L}\p{N}-]{1,24})\)/gu)) {
+      const abbreviation = m[1]!;
+      const before = text.slice(0, m.index).trimEnd();
+      const named = this.mentions(before).filter((x) => x.end === before.length && x.parties.length === 1).pop();
+      if (named) {
+        this.define(abbreviation, named.parties[0]!);
+        continue;
+      }
+      const short = /([\p{Lu}][\p{L}\p{N}-]{1,12})\s*$/u.exec(before)?.[1];
+      const inside = this.resolveName(abbreviation, { allowNew: false });
+      if (short && inside.length === 1 && /^\p{Lu}{2,}$/u.test(short)) this.define(short, inside[0]!);
+    }
+  }
+
+  /** Parties named in a text, in order, longest names first where they overlap. */
+  mentions(text: string): Mention[] {
+    const patterns = this.patterns();
+    const found: Mention[] = [];
+    for (const re of [patterns.insensitive, patterns.sensitive]) {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const written = m[1]!;
+        const start = m.index! + m[0].indexOf(written);
+        const parties = this.resolveName(written.replace(/s$/u, (s) => (this.isKnown(written) ? s : '')), { allowNew: false });
+        if (parties.length > 0) found.push({ start, end: start + written.length, written, parties });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: Mention[] = [];
+    for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+    return kept;
+  }
+
+  private splitConjunctions(item: string): string[] {
+    const text = item.replace(LEADING_FILLERS, '').trim();
+    if (!text) return [];
+    if (this.isKnown(text)) return [text];
+    const conjunctions = [...text.matchAll(/\s(?:og|eller|samt)\s/gu)];
+    for (const c of conjunctions) {
+      const left = text.slice(0, c.index).trim();
+      const right = text.slice(c.index! + c[0].length).trim();
+      if (this.isKnown(left) || this.isKnown(right)) return [...this.splitConjunctions(left), ...this.splitConjunctions(right)];
+    }
+    return [text];
+  }
+
+  /** "Fortidsminneforeninga/Ljos i gamle hus": an organisation and its project; keep what is known. */
+  private resolveSlashed(part: string): string[] {
+    const sides = part.split('/');
+    if (sides.length === 2 && sides.every((s) => /^\s*\p{Lu}/u.test(s))) {
+      const known = sides.filter((s) => this.isKnown(s));
+      if (known.length > 0) return known.flatMap((s) => this.resolveName(s));
+    }
+    return this.resolveName(part);
+  }
+
+  /** An id for a party the lexicons know, to put in the context; it joins the parties once a text refers to it. */
+  contextParty(name: string): string | undefined {
+    const entry = catalogueEntry(name);
+    if (!entry) return undefined;
+    const id = `party:${slug(entry.name)}`;
+    if (!this.byId.has(id)) this.pending.set(id, { id, name: entry.name, kind: entry.kind, aliases: [] });
+    return id;
+  }
+
+  private expand(collective: Collective): string[] {
+    if (collective === 'agreementMunicipalities') return [...this.context.municipalities];
+    const id = this.context[collective];
+    if (!id) return [];
+    const pending = this.pending.get(id);
+    if (pending) {
+      this.byId.set(id, pending);
+      this.pending.delete(id);
+    }
+    return [id];
+  }
+
+  private define(written: string, id: string): void {
+    this.localKeys.set(nameKey(written), id);
+    this.mentionPatterns = undefined;
+  }
+
+  private seen(id: string, written: string): string {
+    const party = this.get(id);
+    if (!party.aliases.includes(written)) party.aliases.push(written);
+    // of two spellings differing only in case, the one with fewer capitals is the name ("Namdal regionråd")
+    if (written.toLowerCase() === party.name.toLowerCase() && capitals(written) < capitals(party.name) && !catalogueEntry(party.name)) {
+      party.name = written;
+    }
+    return id;
+  }
+
+  private register(name: string, kind: PartyKind, written: string): string {
+    const id = `party:${slug(name)}`;
+    if (!this.byId.has(id)) {
+      this.byId.set(id, this.pending.get(id) ?? { id, name, kind, aliases: [] });
+      this.pending.delete(id);
+      this.mentionPatterns = undefined;
+    }
+    this.localKeys.set(nameKey(written), id);
+    this.localKeys.set(nameKey(name), id);
+    return this.seen(id, written);
+  }
+
+  private fuzzyCatalogueMatch(key: string) {
+    if (key.length < 6) return undefined;
+    const limit = key.length >= 15 ? 2 : 1;
+    for (const entry of catalogueEntries()) {
+      for (const form of [entry.name, ...entry.aliases]) {
+        const k = nameKey(form);
+        if (k[0] === key[0] && Math.abs(k.length - key.length) <= limit && editDistance(k, key) <= limit) return entry;
+      }
+    }
+    return undefined;
+  }
+
+  private fuzzyLocalMatch(key: string): string | undefined {
+    if (key.length < 6) return undefined;
+    const limit = key.length >= 15 ? 2 : 1;
+    for (const [k, id] of this.localKeys) {
+      if (k[0] === key[0] && Math.abs(k.length - key.length) <= limit && editDistance(k, key) <= limit) return id;
+    }
+    return undefined;
+  }
+
+  private patterns() {
+    if (this.mentionPatterns) return this.mentionPatterns;
+    const forms = new Set<string>(COLLECTIVE.keys());
+    for (const entry of catalogueEntries()) for (const f of [entry.name, ...entry.aliases]) forms.add(f);
+    for (const party of this.byId.values()) for (const f of [party.name, ...party.aliases]) forms.add(f);
+    const acronym = (f: string) => f.length <= 3 || /^[\p{Lu}\p{N}-]+$/u.test(f);
+    const build = (list: string[], flags: string) =>
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(${list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})s?(?![\\p{L}\\p{N}])`,
+        flags,
+      );
+    const all = [...forms].filter((f) => f.length >= 2);
+    this.mentionPatterns = {
+      insensitive: build(all.filter((f) => !acronym(f)), 'giu'),
+      sensitive: build(all.filter(acronym), 'gu'),
+    };
+    return this.mentionPatterns;
+  }
+}
+
+function cleanName(written: string): string {
+  return written
+    .replace(/\s+/g, ' ')
+    .replace(LIST_ENDINGS, '')
+    .replace(/^[\s,.;:«»"]+|[\s,;:«»"]+$/g, '')
+    .replace(/\.$/, '')
+    .trim();
+}
+
+/** A proper name of an organisation: starts upper case, is no generic group, and is not a clause. */
+function looksLikeOrganisation(name: string): boolean {
+  if (!/^[\p{Lu}\p{N}]/u.test(name)) return false;
+  if (isGenericActor(name)) return false;
+  const words = name.split(/\s+/);
+  return words.length <= 8 && !/\b(?:som|skal|kan|vil|er|har)\b/u.test(name);
+}
+
+function capitals(text: string): number {
+  return [...text].filter((c) => /\p{Lu}/u.test(c)).length;
+}
+
+/** Splits on a separator outside parentheses. */
+function splitTopLevel(text: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === separator && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}

@@ -1,0 +1,58 @@
+/**
+ * Sentences of a unit, with their offsets in the document, so that each fact can quote the
+ * sentence it rests on and name the page where that sentence starts.
+ */
+import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
+import type { ParsedDocument } from '../read-document.ts';
+import type { Evidence } from './types.ts';
+import { collapse, pageOf, type Unit } from './units.ts';
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  page: number;
+  unit: Unit;
+}
+
+const ABBREVIATIONS = new Set(cues.abbreviations.map((a) => a.toLowerCase()));
+
+/** Splits at . ! ? followed by white space and an upper-case letter, digit, quote or bracket, unless the word is an abbreviation. */
+export function splitSentences(doc: ParsedDocument, unit: Unit): Sentence[] {
+  const sentences: Sentence[] = [];
+  const raw = unit.raw;
+  let from = 0;
+  const boundary = /([.!?])(\s+)(?=[\p{Lu}«\d(•])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = boundary.exec(raw))) {
+    const before = raw.slice(from, m.index).match(/(\S+)$/)?.[1] ?? '';
+    if (m[1] === '.' && isAbbreviation(before)) continue;
+    push(m.index + 1);
+    from = m.index + m[0].length;
+  }
+  push(raw.length);
+  return sentences;
+
+  function push(to: number): void {
+    const slice = raw.slice(from, to);
+    const lead = slice.length - slice.trimStart().length;
+    const text = collapse(slice);
+    if (!text) return;
+    const start = unit.start + from + lead;
+    sentences.push({ text, start, end: unit.start + to, page: pageOf(doc, start), unit });
+  }
+}
+
+function isAbbreviation(word: string): boolean {
+  const w = word.replace(/^[(«]+/, '').toLowerCase();
+  return ABBREVIATIONS.has(w) || /^\p{L}$/u.test(w) || /^(\p{L}\.)+\p{L}$/u.test(w);
+}
+
+export function evidenceOf(doc: ParsedDocument, sentence: { text: string; page: number }): Evidence {
+  return { document: doc.file, page: sentence.page, quote: sentence.text };
+}
+
+/** Evidence for a span of the document text. */
+export function evidenceAt(doc: ParsedDocument, start: number, end: number): Evidence {
+  return { document: doc.file, page: pageOf(doc, start), quote: collapse(doc.text.slice(start, end)) };
+}

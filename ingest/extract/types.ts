@@ -1,0 +1,193 @@
+/**
+ * What extraction produces: one record per document with the agreements it describes,
+ * every fact carrying the evidence (document, page, quote) it rests on.
+ */
+import type { DocumentKind, Language } from '../classify.ts';
+
+export type PartyKind =
+  | 'MUNICIPALITY'
+  | 'COUNTY'
+  | 'MINISTRY'
+  | 'STATE_AGENCY'
+  | 'GOVERNOR'
+  | 'INTERMUNICIPAL'
+  | 'EDUCATION_RESEARCH'
+  | 'BUSINESS'
+  | 'NGO'
+  | 'OTHER';
+
+export const THEMES = [
+  'HOUSING',
+  'WORKFORCE',
+  'COMPETENCE_EDUCATION',
+  'MOBILITY',
+  'PLANNING',
+  'BUSINESS',
+  'ENERGY',
+  'NATURE_LAND',
+  'CLIMATE',
+  'AGRICULTURE',
+  'FISHERIES',
+  'PUBLIC_SERVICES',
+  'HEALTH_CARE',
+  'ATTRACTIVENESS_SETTLEMENT',
+  'CENTRE_DEVELOPMENT',
+  'CULTURE_IDENTITY',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export type Modality = 'FORPLIKTER' | 'SKAL' | 'VIL' | 'KAN' | 'BOR';
+
+export type PlanAnchorType =
+  | 'WHITE_PAPER'
+  | 'PROPOSITION'
+  | 'OFFICIAL_REPORT'
+  | 'GOVERNMENT_PLATFORM'
+  | 'POLITICAL_DECISION'
+  | 'MUNICIPAL_PLAN'
+  | 'REGIONAL_PLAN'
+  | 'STRATEGY'
+  | 'OTHER';
+
+export interface Evidence {
+  /** Source file name. */
+  document: string;
+  /** 1-based page where the quote starts. */
+  page: number;
+  /** The words as they read in the document (line and page breaks folded to spaces). */
+  quote: string;
+}
+
+export interface Party {
+  /** Stable id derived from the canonical name, e.g. `party:husbanken`. */
+  id: string;
+  name: string;
+  kind: PartyKind;
+  /** Every form the documents used for this party (including the canonical name when seen). */
+  aliases: string[];
+}
+
+export interface PartyLink {
+  party: string;
+  evidence: Evidence;
+}
+
+export interface MainPartyFact extends PartyLink {
+  /** KDD, the coordinating main party on behalf of the state. */
+  coordinating: boolean;
+}
+
+export interface SpecialRoleFact extends PartyLink {
+  /** Themes of what the role is about (Husbanken: housing). */
+  themes: Theme[];
+}
+
+export interface Measure {
+  id: string;
+  /** "a", "b", … for the report's tiltak; "1", "2", … for Tromsvekst strategies. */
+  label: string;
+  kind: 'TILTAK' | 'STRATEGY';
+  text: string;
+  themes: Theme[];
+  evidence: Evidence;
+}
+
+export interface FocusArea {
+  id: string;
+  number: number;
+  title: string;
+  evidence: Evidence;
+}
+
+export interface SubGoal {
+  id: string;
+  /** "3" in a Bygdevekst agreement or a report summary, "1.2" in a Tromsvekst agreement. */
+  number: string;
+  title: string;
+  focusArea?: number;
+  themes: Theme[];
+  partners: PartyLink[];
+  mayInvite: PartyLink[];
+  measures: Measure[];
+  evidence: Evidence;
+}
+
+export interface Obligation {
+  id: string;
+  parties: string[];
+  modality: Modality;
+  /** What the parties commit to: the clause after the modal verb. */
+  action: string;
+  /** A sub-goal id, or the agreement id when the sentence sits outside any sub-goal. */
+  under: string;
+  /** Number of the agreement's section the sentence is in ("2", "6.1", …), when known. */
+  section?: string;
+  evidence: Evidence;
+}
+
+export interface PlanAnchor {
+  /** Stable id from the normalised name, shared by the same anchor in two documents. */
+  id: string;
+  name: string;
+  type: PlanAnchorType;
+  evidence: Evidence;
+}
+
+export interface CrossReference {
+  /** The other agreement as named ("Bygdevekstavtalen for Nord-Troms"). */
+  targetName: string;
+  /** Its scheme and area, for matching to an agreement id. */
+  targetScheme: 'BYGDEVEKST' | 'TROMSVEKST' | 'OTHER';
+  targetArea: string;
+  evidence: Evidence;
+}
+
+export interface Signatory {
+  person: string;
+  office: string;
+  party: string;
+  evidence: Evidence;
+}
+
+export interface Pilot {
+  id: string;
+  name: string;
+  otherNames: string[];
+  /** Party ids of the municipalities. */
+  municipalities: string[];
+  county?: string;
+  governor?: string;
+  /** 1 or 2 when the document says so. */
+  cohort?: number;
+}
+
+export interface Agreement {
+  id: string;
+  scheme: 'BYGDEVEKST' | 'TROMSVEKST';
+  /** AGREEMENT for the agreement's own text, REPORT_SUMMARY for a pilot summarised in a report. */
+  source: 'AGREEMENT' | 'REPORT_SUMMARY';
+  title: string;
+  language: Language;
+  pilot: Pilot;
+  mainGoal?: Evidence;
+  mainParties: MainPartyFact[];
+  specialRoles: SpecialRoleFact[];
+  focusAreas: FocusArea[];
+  subGoals: SubGoal[];
+  obligations: Obligation[];
+  planAnchors: PlanAnchor[];
+  crossReferences: CrossReference[];
+  signatories: Signatory[];
+}
+
+export interface ExtractedDocument {
+  document: {
+    file: string;
+    sha256: string;
+    kind: DocumentKind;
+    language: Language;
+    pages: number;
+  };
+  parties: Party[];
+  agreements: Agreement[];
+}
