@@ -5,7 +5,29 @@ import { findObligation, type ObligationScope } from './obligations.ts';
 import type { PartyRegister } from './party-register.ts';
 import { anchorId, anchorsInSentence } from './plan-anchors.ts';
 import { evidenceOf, type Sentence } from './sentences.ts';
-import type { Agreement, CrossReference, Obligation, PlanAnchor } from './types.ts';
+import type { Agreement, CrossReference, ExtractedDocument, Obligation, PlanAnchor } from './types.ts';
+
+type AgreementLists = 'mainParties' | 'specialRoles' | 'focusAreas' | 'subGoals' | 'obligations' | 'planAnchors' | 'crossReferences' | 'signatories';
+
+/** An agreement with the given fields and empty lists for the facts still to be added. */
+export function newAgreement(fields: Omit<Agreement, AgreementLists> & Partial<Pick<Agreement, AgreementLists>>): Agreement {
+  return {
+    mainParties: [],
+    specialRoles: [],
+    focusAreas: [],
+    subGoals: [],
+    obligations: [],
+    planAnchors: [],
+    crossReferences: [],
+    signatories: [],
+    ...fields,
+  };
+}
+
+/** The document part of an extracted record. */
+export function documentSummary(doc: ParsedDocument): ExtractedDocument['document'] {
+  return { file: doc.file, sha256: doc.sha256, kind: doc.kind, language: doc.language, pages: doc.pages.length };
+}
 
 export function addObligations(
   doc: ParsedDocument,

@@ -4,7 +4,7 @@
  */
 import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import type { ParsedDocument } from '../read-document.ts';
-import { addCrossReferences, addObligations, addPlanAnchors } from './agreement-parts.ts';
+import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { slug } from './names.ts';
 import { countyOfAuthority } from './party-catalogue.ts';
@@ -40,7 +40,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
 
   const pilotName = pilotNameOf(doc.text);
   const id = `agreement:bygdevekst-${slug(pilotName)}`;
-  const agreement: Agreement = {
+  const agreement = newAgreement({
     id,
     scheme: 'BYGDEVEKST',
     source: 'AGREEMENT',
@@ -56,13 +56,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     },
     mainParties,
     specialRoles: readSpecialRoles(doc, section('specialRoles'), register, mainParties),
-    focusAreas: [],
-    subGoals: [],
-    obligations: [],
-    planAnchors: [],
-    crossReferences: [],
-    signatories: [],
-  };
+  });
   const mainIds = mainParties.map((m) => m.party);
 
   for (const s of sections) {
@@ -92,7 +86,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   }
 
   return {
-    document: { file: doc.file, sha256: doc.sha256, kind: doc.kind, language: doc.language, pages: doc.pages.length },
+    document: documentSummary(doc),
     parties: register.parties,
     agreements: [agreement],
   };

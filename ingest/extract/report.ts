@@ -5,7 +5,7 @@
  * around them are prose about the scheme and yield no facts.
  */
 import type { ParsedDocument } from '../read-document.ts';
-import { addObligations } from './agreement-parts.ts';
+import { addObligations, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { footnoteNumbers, stripFootnoteMarkers } from './footnotes.ts';
 import { slug } from './names.ts';
@@ -45,7 +45,7 @@ export function extractReport(doc: ParsedDocument): ExtractedDocument {
     readSummary(doc, register, head, heading, body, listed, clean),
   );
   return {
-    document: { file: doc.file, sha256: doc.sha256, kind: doc.kind, language: doc.language, pages: doc.pages.length },
+    document: documentSummary(doc),
     parties: register.parties,
     agreements,
   };
@@ -115,7 +115,7 @@ function readSummary(
     }
   }
 
-  const agreement: Agreement = {
+  const agreement = newAgreement({
     id,
     scheme: 'BYGDEVEKST',
     source: 'REPORT_SUMMARY',
@@ -132,14 +132,7 @@ function readSummary(
     },
     ...(goal && goalQuote ? { mainGoal: { document: doc.file, page: goal.page, quote: goalQuote.trim() } } : {}),
     mainParties,
-    specialRoles: [],
-    focusAreas: [],
-    subGoals: [],
-    obligations: [],
-    planAnchors: [],
-    crossReferences: [],
-    signatories: [],
-  };
+  });
   addObligations(doc, agreement, introSentences, register, { collectiveParties: mainParties.map((m) => m.party), municipalities }, { under: id });
 
   for (const part of splitAt(body, (u) => SUB_GOAL.exec(u.text) ?? undefined)) {

@@ -3,7 +3,7 @@
  * Strategier bullets, forankring (section 4 and Vedlegg 1), and the signatories.
  */
 import type { ParsedDocument } from '../read-document.ts';
-import { addCrossReferences, addObligations, addPlanAnchors } from './agreement-parts.ts';
+import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { footnoteNumbers, stripFootnoteMarkers } from './footnotes.ts';
 import { slug } from './names.ts';
@@ -49,7 +49,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   register.context = { municipalities: [], ...(county ? { county } : {}) };
   for (const unit of units) register.defineAbbreviations(unit.text);
 
-  const agreement: Agreement = {
+  const agreement = newAgreement({
     id,
     scheme: 'TROMSVEKST',
     source: 'AGREEMENT',
@@ -57,14 +57,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     language: doc.language,
     pilot: { id: `pilot:${slug(area)}`, name: area, otherNames: [], municipalities: [], ...(county ? { county } : {}) },
     mainParties,
-    specialRoles: [],
-    focusAreas: [],
-    subGoals: [],
-    obligations: [],
-    planAnchors: [],
-    crossReferences: [],
-    signatories: [],
-  };
+  });
 
   const appendixAt = units.findIndex((u) => APPENDIX.test(u.text));
   const body = appendixAt >= 0 ? units.slice(0, appendixAt) : units;
@@ -86,7 +79,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   agreement.signatories = readSignatories(doc, sections[sections.length - 1]?.units ?? [], register);
 
   return {
-    document: { file: doc.file, sha256: doc.sha256, kind: doc.kind, language: doc.language, pages: doc.pages.length },
+    document: documentSummary(doc),
     parties: register.parties,
     agreements: [agreement],
   };
