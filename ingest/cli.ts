@@ -3,18 +3,30 @@
  * kg — the command line of the agreement knowledge graph.
  *   kg read <files or folders>              kind, language, pages and characters per PDF
  *   kg extract <files or folders> [--json]  what extraction finds: counts per document, or the whole record
- *   kg start                                what `npm start` runs: read corpus/
+ *   kg ingest <files or folders>            read, extract and write to the configured store
+ *   kg remove <document>                    take a document and what it alone contributed out of the store
+ *   kg stats                                node and relationship counts
+ *   kg export [--format json|graphml|gexf] [--out FILE]
+ *   kg cypher "<query>"                     run a read query on the configured store
+ *   kg start                                what `npm start` runs: ingest corpus/ if the store lacks it
  */
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { Command, Option } from 'commander';
+import { PROJECT_ROOT, storeConfig } from '../graph/config.ts';
+import { DOCUMENTS } from '../graph/cypher.ts';
+import { removeDocument } from '../graph/documents.ts';
+import { isStoreError } from '../graph/errors.ts';
+import { exportGraph, serialise, type ExportFormat } from '../graph/export.ts';
+import { graphStats } from '../graph/stats.ts';
+import { openStore, type GraphStore } from '../graph/store.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isIngestError } from './errors.ts';
 import { extractDocument, extractionCounts } from './extract/extract.ts';
 import type { ExtractedDocument } from './extract/types.ts';
+import { describe, ingestFiles, summarise, type FileResult } from './ingest-files.ts';
 import { readDocumentFile, type ParsedDocument } from './read-document.ts';
-
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 type Row = Record<string, string | number>;
 
@@ -65,9 +77,42 @@ async function extractAndReport(paths: string[], json: boolean): Promise<number>
   return failures;
 }
 
+/** Opens the configured store for the length of `work`, and closes it however `work` ends. */
+async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore(storeConfig());
+  try {
+    await store.ensureSchema();
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Ingests files with a progress bar on a terminal (a line per file otherwise) and prints the per-file summary. */
+async function ingestAndReport(store: GraphStore, files: string[]): Promise<FileResult[]> {
+  const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }) : undefined;
+  bar?.start(files.length, 0, { file: '' });
+  const results = await ingestFiles(store, files, (result, index) => {
+    if (bar) bar.update(index + 1, { file: basename(result.file) });
+    else process.stderr.write(`[${index + 1}/${files.length}] ${describe(result)}\n`);
+  });
+  bar?.stop();
+  console.table(
+    results.map((r) =>
+      r.status === 'failed' ? { file: basename(r.file), status: `failed ${r.code}`, detail: r.reason } : { file: basename(r.file), status: r.status, detail: `${r.ms} ms` },
+    ),
+  );
+  console.log(summarise(results));
+  return results;
+}
+
 const program = new Command()
   .name('kg')
-  .description('Agreement knowledge graph: Norwegian regional growth agreements as a graph');
+  .description('Agreement knowledge graph: Norwegian regional growth agreements as a graph')
+  .addHelpText(
+    'after',
+    '\nStore: the embedded store in $KG_DATA_DIR (default ./data), or Neo4j when NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD are set.',
+  );
 
 program
   .command('read')
@@ -87,10 +132,97 @@ program
   });
 
 program
-  .command('start')
-  .description('read the corpus/ folder (what `npm start` runs)')
-  .action(async () => {
-    await readAndReport([join(projectRoot, 'corpus')]);
+  .command('ingest')
+  .description('read, extract and write PDFs to the store: new, unchanged (same SHA-256), replaced (new version) or failed')
+  .argument('<paths...>', 'PDF files or folders of PDFs')
+  .action(async (paths: string[]) => {
+    const files = collectPdfFiles(paths);
+    if (files.length === 0) throw new Error(`No PDF files found in ${paths.join(', ')}`);
+    const results = await withStore((store) => ingestAndReport(store, files));
+    process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
   });
 
-await program.parseAsync();
+program
+  .command('remove')
+  .description('remove a document (by file name or document id) and everything only it contributed')
+  .argument('<document>', 'file name such as bygdevekstavtale-nord-troms.pdf, or an id such as document:bygdevekstavtale-nord-troms')
+  .action(async (document: string) => {
+    await withStore((store) => removeDocument(store, basename(document)));
+    console.log(`removed ${document}`);
+  });
+
+program
+  .command('stats')
+  .description('node counts by label and relationship counts by type')
+  .option('--json', 'print as JSON')
+  .action(async (options: { json?: boolean }) => {
+    await withStore(async (store) => {
+      const stats = await graphStats(store);
+      const documents = await store.read(DOCUMENTS);
+      if (options.json) {
+        console.log(JSON.stringify({ store: { backend: store.backend, location: store.location }, documents: documents.length, ...stats }, null, 2));
+        return;
+      }
+      console.log(`store: ${store.backend} ${store.location}, ${documents.length} documents`);
+      console.table(Object.entries(stats.nodes).map(([label, count]) => ({ label, count })));
+      console.table(Object.entries(stats.relationships).map(([type, count]) => ({ type, count })));
+    });
+  });
+
+program
+  .command('export')
+  .description('the whole graph as JSON ({ nodes, relationships }), GraphML or GEXF')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'graphml', 'gexf']).default('json'))
+  .option('--out <file>', 'write to a file instead of stdout')
+  .action(async (options: { format: ExportFormat; out?: string }) => {
+    const text = await withStore(async (store) => serialise(await exportGraph(store), options.format));
+    if (options.out) {
+      writeFileSync(options.out, text);
+      console.error(`wrote ${options.out}`);
+    } else process.stdout.write(text);
+  });
+
+program
+  .command('cypher')
+  .description('run a read query on the store and print the rows as JSON (nothing the query changes is kept)')
+  .argument('<query>', 'a Cypher query')
+  .option('--params <json>', 'query parameters as a JSON object', '{}')
+  .action(async (query: string, options: { params: string }) => {
+    let params: Record<string, unknown>;
+    try {
+      params = JSON.parse(options.params) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`--params is not valid JSON: ${(error as Error).message}`);
+    }
+    const rows = await withStore((store) => store.readOnly(query, params));
+    console.log(JSON.stringify(rows, null, 2));
+  });
+
+program
+  .command('start')
+  .description('what `npm start` runs: ingest corpus/ into the store unless it already holds it')
+  .action(async () => {
+    await withStore(async (store) => {
+      const files = collectPdfFiles([join(PROJECT_ROOT, 'corpus')]);
+      const results = await ingestAndReport(store, files);
+      const stats = await graphStats(store);
+      const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+      console.log(`store: ${store.backend} ${store.location}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`);
+      process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
+    });
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (isStoreError(error)) {
+    console.error(`error: ${error.code}: ${error.message}`);
+    process.exitCode = 2;
+  } else if (isIngestError(error)) {
+    console.error(`error: ${error.code}: ${error.file}: ${error.reason}`);
+    process.exitCode = 2;
+  } else if (error instanceof Error && !('code' in error && String(error.code).startsWith('commander.'))) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+  } else throw error;
+}

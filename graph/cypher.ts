@@ -1,0 +1,148 @@
+/**
+ * The store's own Cypher: schema, batched writes derived from the model, document removal,
+ * the derived properties and links recomputed after each write, statistics and export.
+ */
+import { defineCypher, type Cypher } from './cypher-registry.ts';
+import { NODE_LABELS, NODE_PROPERTIES, relationshipShapes, SHARED_NODES, shapeKey, type NodeLabel } from './model.ts';
+
+/** Adds the document to a node's or relationship's `docs` once. `list + [x]` appends on both engines. */
+const addDoc = (v: string) => `${v}.docs = CASE WHEN $doc IN coalesce(${v}.docs, []) THEN ${v}.docs ELSE coalesce(${v}.docs, []) + [$doc] END`;
+
+const lower = (label: string) => label.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase());
+
+/** Embedded store: an index on `id` per label (without it MERGE by id is quadratic). */
+export const EMBEDDED_SCHEMA: Cypher[] = NODE_LABELS.map((label) =>
+  defineCypher(`schema.embedded.${label}`, 'schema', `CREATE INDEX ${lower(label)}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`),
+);
+
+/** Neo4j: a uniqueness constraint per label, which also gives the index. */
+export const NEO4J_SCHEMA: Cypher[] = NODE_LABELS.map((label) =>
+  defineCypher(
+    `schema.neo4j.${label}`,
+    'schema',
+    `CREATE CONSTRAINT ${lower(label)}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
+);
+
+export const MERGE_NODES = Object.fromEntries(
+  NODE_LABELS.map((label) => [
+    label,
+    defineCypher(`write.nodes.${label}`, 'write', `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props, ${addDoc('n')}`),
+  ]),
+) as Record<NodeLabel, Cypher>;
+
+export const MERGE_RELATIONSHIPS = new Map(
+  relationshipShapes().map((shape) => [
+    shapeKey(shape),
+    defineCypher(
+      `write.relationships.${shapeKey(shape)}`,
+      'write',
+      `UNWIND $rows AS row
+       MATCH (a:${shape.from} {id: row.from})
+       MATCH (b:${shape.to} {id: row.to})
+       MERGE (a)-[r:${shape.type}]->(b)
+       SET r += row.props, ${addDoc('r')}`,
+    ),
+  ]),
+);
+
+export const DOCUMENT_SHA = defineCypher('document.sha', 'read', 'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256');
+
+export const DOCUMENTS = defineCypher(
+  'document.list',
+  'read',
+  'MATCH (d:Document) RETURN d.id AS id, d.file AS file, d.sha256 AS sha256, d.kind AS kind, d.language AS language, d.pages AS pages ORDER BY id',
+);
+
+/** Shared nodes a document contributes to, read before it is removed so their properties can be redone. */
+export const DOCUMENT_SHARED_NODES = defineCypher(
+  'document.shared-nodes',
+  'read',
+  `MATCH (n) WHERE $doc IN n.docs AND (${SHARED_NODES.map((s) => `n:${s.label}`).join(' OR ')})
+   RETURN labels(n) AS labels, n.id AS id`,
+);
+
+/** Removal, relationships first: take the document off `docs`, delete what no document holds any more. */
+export const REMOVE_RELATIONSHIPS = defineCypher(
+  'document.remove.relationships',
+  'write',
+  `MATCH ()-[r]->() WHERE $doc IN r.docs
+   SET r.docs = [d IN r.docs WHERE d <> $doc]
+   WITH r WHERE size(r.docs) = 0
+   DELETE r`,
+);
+
+export const REMOVE_NODES = defineCypher(
+  'document.remove.nodes',
+  'write',
+  `MATCH (n) WHERE $doc IN n.docs
+   SET n.docs = [d IN n.docs WHERE d <> $doc]
+   WITH n WHERE size(n.docs) = 0
+   DETACH DELETE n`,
+);
+
+/** Every document's view of a shared node (see SHARED_NODES in model.ts), and setting what follows from them. */
+export const SHARED_VIEWS = Object.fromEntries(
+  SHARED_NODES.map((shared) => [
+    shared.label,
+    {
+      views: defineCypher(
+        `shared.views.${shared.label}`,
+        'read',
+        `UNWIND $ids AS id
+         MATCH (n:${shared.label} {id: id})
+         OPTIONAL MATCH ()-[v:${shared.via}]->(n)
+         RETURN n.id AS id, collect(properties(v)) AS views`,
+      ),
+      set: defineCypher(
+        `shared.set.${shared.label}`,
+        'write',
+        `UNWIND $rows AS row
+         MATCH (n:${shared.label} {id: row.id})
+         SET ${NODE_PROPERTIES[shared.label].map((p) => `n.${p} = row.props.${p}`).join(', ')}`,
+      ),
+    },
+  ]),
+) as Record<NodeLabel, { views: Cypher; set: Cypher }>;
+
+/** Cross-references become REFERENCES links once both agreements are in the graph, in whatever order they came. */
+export const LINK_REFERENCES = defineCypher(
+  'references.link',
+  'write',
+  `MATCH (a:Agreement)-[:HAS_REFERENCE]->(x:CrossReference)
+   MATCH (b:Agreement)
+   WHERE b.scheme = x.targetScheme AND b.area = x.targetArea AND b.id <> a.id
+   MERGE (a)-[r:REFERENCES]->(b)
+   SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
+);
+
+export const STATS_NODES = defineCypher(
+  'stats.nodes',
+  'read',
+  'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
+);
+
+export const STATS_RELATIONSHIPS = defineCypher(
+  'stats.relationships',
+  'read',
+  'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type',
+);
+
+export const EXPORT_NODES = defineCypher(
+  'export.nodes',
+  'read',
+  'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties ORDER BY id',
+);
+
+export const EXPORT_RELATIONSHIPS = defineCypher(
+  'export.relationships',
+  'read',
+  'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties ORDER BY type, start, end',
+);
+
+/** Deletes every node of the model's labels, and their relationships: for test runs against a throwaway Neo4j. */
+export const CLEAR_GRAPH = defineCypher(
+  'store.clear',
+  'write',
+  'MATCH (n) WHERE any(label IN labels(n) WHERE label IN $labels) DETACH DELETE n',
+);

@@ -1,0 +1,106 @@
+/**
+ * Putting documents into the store and taking them out: one transaction per document, batched
+ * `UNWIND … MERGE` writes, and removal that keeps what other documents contributed.
+ */
+import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import {
+  DOCUMENT_SHA,
+  DOCUMENT_SHARED_NODES,
+  LINK_REFERENCES,
+  MERGE_NODES,
+  MERGE_RELATIONSHIPS,
+  REMOVE_NODES,
+  REMOVE_RELATIONSHIPS,
+} from './cypher.ts';
+import { refreshShared } from './derived.ts';
+import type { Cypher } from './cypher-registry.ts';
+import { StoreError } from './errors.ts';
+import { NODE_LABELS, SHARED_NODES, type NodeLabel } from './model.ts';
+import type { GraphStore, WriteTransaction } from './store.ts';
+import { documentId, writePlan, type WritePlan } from './write-plan.ts';
+
+export type IngestStatus = 'new' | 'unchanged' | 'replaced';
+
+export interface WriteOptions {
+  /** Rows per statement. */
+  batchSize?: number;
+  /** For tests: fail after this many statements, to show that nothing of the document is kept. */
+  failAfterStatements?: number;
+}
+
+/** Writes an extracted document; a document already held with the same SHA-256 is left as it is. */
+export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, options: WriteOptions = {}): Promise<IngestStatus> {
+  const plan = writePlan(x);
+  return store.write(async (tx) => {
+    const held = (await tx.run(DOCUMENT_SHA, { id: plan.documentId }))[0]?.sha256;
+    if (held === x.document.sha256) return 'unchanged';
+    const run = counting(tx, options.failAfterStatements);
+    const touched = sharedIn(plan);
+    if (held !== undefined) addAll(touched, await removeIn(run, plan.documentId));
+    await writeIn(run, plan, options.batchSize ?? 500);
+    await refreshShared(run, touched);
+    await run(LINK_REFERENCES, {});
+    return held === undefined ? 'new' : 'replaced';
+  });
+}
+
+/** Removes a document and what it alone contributed; throws NOT_FOUND for a document the store does not hold. */
+export async function removeDocument(store: GraphStore, fileOrId: string): Promise<void> {
+  const id = fileOrId.startsWith('document:') ? fileOrId : documentId(fileOrId);
+  await store.write(async (tx) => {
+    if ((await tx.run(DOCUMENT_SHA, { id })).length === 0) throw new StoreError('NOT_FOUND', id, 'the store holds no such document');
+    const run = counting(tx);
+    await refreshShared(run, await removeIn(run, id));
+    await run(LINK_REFERENCES, {});
+  });
+}
+
+type Run = (cypher: Cypher, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+function counting(tx: WriteTransaction, failAfter?: number): Run {
+  let statements = 0;
+  return async (cypher, params) => {
+    if (failAfter !== undefined && statements >= failAfter) throw new Error(`simulated failure after ${failAfter} statements`);
+    statements++;
+    return tx.run(cypher, params);
+  };
+}
+
+/** Removes the document; returns the shared nodes it contributed to, whose properties must be redone. */
+async function removeIn(run: Run, doc: string): Promise<Map<NodeLabel, Set<string>>> {
+  const shared = new Map<NodeLabel, Set<string>>();
+  for (const row of await run(DOCUMENT_SHARED_NODES, { doc })) {
+    const label = (row.labels as string[]).find((l) => SHARED_NODES.some((s) => s.label === l)) as NodeLabel;
+    addAll(shared, new Map([[label, new Set([row.id as string])]]));
+  }
+  await run(REMOVE_RELATIONSHIPS, { doc });
+  await run(REMOVE_NODES, { doc });
+  return shared;
+}
+
+function sharedIn(plan: WritePlan): Map<NodeLabel, Set<string>> {
+  return new Map(SHARED_NODES.map((s) => [s.label, new Set((plan.nodes.get(s.label) ?? []).map((r) => r.id))]));
+}
+
+function addAll(into: Map<NodeLabel, Set<string>>, from: Map<NodeLabel, Set<string>>): void {
+  for (const [label, ids] of from) {
+    const set = into.get(label) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    into.set(label, set);
+  }
+}
+
+async function writeIn(run: Run, plan: WritePlan, batchSize: number): Promise<void> {
+  for (const label of NODE_LABELS) {
+    for (const rows of batches(plan.nodes.get(label) ?? [], batchSize)) await run(MERGE_NODES[label], { doc: plan.documentId, rows });
+  }
+  for (const [key, allRows] of plan.relationships) {
+    const statement = MERGE_RELATIONSHIPS.get(key);
+    if (!statement) throw new Error(`no write statement for relationship ${key}`);
+    for (const rows of batches(allRows, batchSize)) await run(statement, { doc: plan.documentId, rows });
+  }
+}
+
+function* batches<T>(rows: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}

@@ -1,0 +1,127 @@
+/**
+ * Neo4j through neo4j-driver: the same Cypher texts as the embedded store. What is
+ * Neo4j-specific — connecting, credentials, managed transactions with the driver's retries
+ * on transient errors, its value types — lives here.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { StoreConfig } from './config.ts';
+import { NEO4J_SCHEMA } from './cypher.ts';
+import type { Cypher } from './cypher-registry.ts';
+import { StoreError } from './errors.ts';
+import type { GraphStore, Row, WriteTransaction } from './store.ts';
+
+type Neo4jConfig = Extract<StoreConfig, { backend: 'neo4j' }>;
+
+export class Neo4jStore implements GraphStore {
+  readonly backend = 'neo4j' as const;
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+    readonly location: string,
+  ) {}
+
+  static async connect(config: Neo4jConfig): Promise<Neo4jStore> {
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+      disableLosslessIntegers: true,
+      connectionTimeout: 10_000,
+      maxTransactionRetryTime: 30_000,
+    });
+    try {
+      await driver.verifyConnectivity(config.database ? { database: config.database } : {});
+    } catch (error) {
+      await driver.close();
+      throw connectionError(config.uri, error);
+    }
+    return new Neo4jStore(driver, config.database, config.uri);
+  }
+
+  async ensureSchema(): Promise<void> {
+    for (const statement of NEO4J_SCHEMA) await this.driver.executeQuery(statement.text, {}, this.options('WRITE'));
+  }
+
+  async read(cypher: Cypher, params: Record<string, unknown> = {}): Promise<Row[]> {
+    const session = this.driver.session(this.sessionConfig('READ'));
+    try {
+      return await session.executeRead((tx) => run(tx, cypher.text, params, cypher.name));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session(this.sessionConfig('WRITE'));
+    try {
+      // a managed transaction: retried by the driver on transient errors, so `work` must be repeatable (ours are)
+      return await session.executeWrite((tx) => work({ run: (cypher, params = {}) => run(tx, cypher.text, params, cypher.name) }));
+    } catch (error) {
+      throw asStoreError(this.location, error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async readOnly(text: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    const session = this.driver.session(this.sessionConfig('READ'));
+    try {
+      return await session.executeRead((tx) => run(tx, text, params, 'query'));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private sessionConfig(mode: 'READ' | 'WRITE') {
+    return { defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE, ...(this.database ? { database: this.database } : {}) };
+  }
+
+  private options(mode: 'READ' | 'WRITE') {
+    return { routing: mode === 'READ' ? neo4j.routing.READ : neo4j.routing.WRITE, ...(this.database ? { database: this.database } : {}) };
+  }
+}
+
+async function run(tx: ManagedTransaction, text: string, params: Record<string, unknown>, name: string): Promise<Row[]> {
+  try {
+    const result = await tx.run(text, params);
+    return result.records.map((record) => plain(record.toObject()) as Row);
+  } catch (error) {
+    if (neo4j.isRetryableError(error)) throw error; // let the driver retry
+    throw new StoreError('QUERY_FAILED', name, (error as Error).message, { cause: error });
+  }
+}
+
+function connectionError(uri: string, error: unknown): StoreError {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code.startsWith('Neo.ClientError.Security')) {
+    return new StoreError('STORE_AUTH', uri, 'Neo4j rejected the credentials (check NEO4J_USER and NEO4J_PASSWORD)', { cause: error });
+  }
+  return new StoreError('STORE_UNREACHABLE', uri, `cannot reach Neo4j: ${(error as Error).message}`, { cause: error });
+}
+
+function asStoreError(uri: string, error: unknown): unknown {
+  if (error instanceof StoreError) return error;
+  if (neo4j.isRetryableError(error)) return new StoreError('STORE_UNREACHABLE', uri, `Neo4j is unavailable: ${(error as Error).message}`, { cause: error });
+  return error;
+}
+
+/** Neo4j's values as plain JS: nodes and relationships as `{ labels | type, properties }`, temporal values as strings. */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (neo4j.isNode(value as never)) {
+    const node = value as { labels: string[]; properties: Record<string, unknown> };
+    return { labels: node.labels, properties: plain(node.properties) };
+  }
+  if (neo4j.isRelationship(value as never)) {
+    const rel = value as { type: string; properties: Record<string, unknown> };
+    return { type: rel.type, properties: plain(rel.properties) };
+  }
+  if (neo4j.isInt(value as never)) return (value as { toNumber(): number }).toNumber();
+  if (value && typeof value === 'object' && 'toString' in value && value.constructor?.name?.match(/^(Date|DateTime|LocalDateTime|Time|LocalTime|Duration|Point)$/)) {
+    return String(value);
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
