@@ -46,7 +46,7 @@ export const MERGE_RELATIONSHIPS = new Map(
   ]),
 );
 
-export const DOCUMENT_SHA = defineCypher('document.sha', 'read', 'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256');
+export const DOCUMENT_SHA = defineCypher('document.sha', 'read', 'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256, d.version AS version');
 
 export const DOCUMENTS = defineCypher(
   'document.list',

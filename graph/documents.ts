@@ -15,7 +15,7 @@ import {
 import { refreshShared } from './derived.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
-import { NODE_LABELS, SHARED_NODES, type NodeLabel } from './model.ts';
+import { GRAPH_VERSION, NODE_LABELS, SHARED_NODES, type NodeLabel } from './model.ts';
 import type { GraphStore, WriteTransaction } from './store.ts';
 import { documentId, writePlan, type WritePlan } from './write-plan.ts';
 
@@ -28,12 +28,13 @@ export interface WriteOptions {
   failAfterStatements?: number;
 }
 
-/** Writes an extracted document; a document already held with the same SHA-256 is left as it is. */
+/** Writes an extracted document; a document already held with the same SHA-256 (by this GRAPH_VERSION) is left as it is. */
 export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, options: WriteOptions = {}): Promise<IngestStatus> {
   const plan = writePlan(x);
   return store.write(async (tx) => {
-    const held = (await tx.run(DOCUMENT_SHA, { id: plan.documentId }))[0]?.sha256;
-    if (held === x.document.sha256) return 'unchanged';
+    const stored = (await tx.run(DOCUMENT_SHA, { id: plan.documentId }))[0];
+    const held = stored?.sha256;
+    if (held === x.document.sha256 && stored?.version === GRAPH_VERSION) return 'unchanged';
     const run = counting(tx, options.failAfterStatements);
     const touched = sharedIn(plan);
     if (held !== undefined) addAll(touched, await removeIn(run, plan.documentId));

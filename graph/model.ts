@@ -7,6 +7,13 @@
  * it, so that removing a document removes exactly what it alone contributed.
  */
 
+/**
+ * The version of what a document becomes in the graph (extraction rules and model). A document
+ * stored by another version is written again even if its bytes are the same. Raise it whenever
+ * extraction or the model changes what a document yields.
+ */
+export const GRAPH_VERSION = 2;
+
 export const NODE_LABELS = [
   'Document',
   'Agreement',
@@ -25,14 +32,14 @@ export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** Properties each label's rows may set (besides `id` and `docs`). */
 export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
-  Document: ['file', 'sha256', 'kind', 'language', 'pages'],
+  Document: ['file', 'sha256', 'kind', 'language', 'pages', 'version'],
   Agreement: ['title', 'scheme', 'source', 'language', 'area', 'mainGoal', 'mainGoalPage'],
   Pilot: ['name', 'otherNames', 'cohort'],
   Party: ['name', 'kind', 'aliases'],
   FocusArea: ['number', 'title'],
   SubGoal: ['number', 'title', 'themes', 'agreement'],
-  Measure: ['label', 'kind', 'text', 'themes'],
-  Obligation: ['modality', 'action', 'section', 'quote'],
+  Measure: ['label', 'kind', 'text', 'themes', 'subGoal', 'agreement'],
+  Obligation: ['modality', 'action', 'section', 'quote', 'agreement', 'under'],
   PlanAnchor: ['name', 'type'],
   Theme: ['name'],
   Evidence: ['document', 'page', 'quote'],

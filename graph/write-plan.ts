@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { slug } from '../ingest/extract/names.ts';
 import type { Agreement, Evidence, ExtractedDocument } from '../ingest/extract/types.ts';
-import { shapeKey, type NodeLabel } from './model.ts';
+import { GRAPH_VERSION, shapeKey, type NodeLabel } from './model.ts';
 
 export interface NodeRow {
   id: string;
@@ -71,7 +71,7 @@ export function writePlan(x: ExtractedDocument): WritePlan {
     }
   };
 
-  node('Document', doc, { file: x.document.file, sha256: x.document.sha256, kind: x.document.kind, language: x.document.language, pages: x.document.pages });
+  node('Document', doc, { file: x.document.file, sha256: x.document.sha256, kind: x.document.kind, language: x.document.language, pages: x.document.pages, version: GRAPH_VERSION });
   for (const p of x.parties) {
     node('Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
     rel('MENTIONS', 'Document', doc, 'Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
@@ -113,14 +113,14 @@ export function writePlan(x: ExtractedDocument): WritePlan {
       for (const p of s.partners) rel('PARTNER_IN', 'Party', p.party, 'SubGoal', s.id, sentence(p.evidence));
       for (const p of s.mayInvite) rel('MAY_INVITE', 'Party', p.party, 'SubGoal', s.id, sentence(p.evidence));
       for (const m of s.measures) {
-        node('Measure', m.id, { label: m.label, kind: m.kind, text: m.text, themes: m.themes });
+        node('Measure', m.id, { label: m.label, kind: m.kind, text: m.text, themes: m.themes, subGoal: s.id, agreement: a.id });
         rel('HAS_MEASURE', 'SubGoal', s.id, 'Measure', m.id);
         evidence('Measure', m.id, m.evidence);
         themes('Measure', m.id, m.themes);
       }
     }
     for (const o of a.obligations) {
-      node('Obligation', o.id, { modality: o.modality, action: o.action, section: o.section, quote: o.evidence.quote });
+      node('Obligation', o.id, { modality: o.modality, action: o.action, section: o.section, quote: o.evidence.quote, agreement: a.id, under: o.under });
       for (const p of o.parties) rel('BINDS', 'Obligation', o.id, 'Party', p);
       rel('UNDER', 'Obligation', o.id, o.under === a.id ? 'Agreement' : 'SubGoal', o.under);
       evidence('Obligation', o.id, o.evidence);

@@ -8,12 +8,13 @@
  *   kg stats                                node and relationship counts
  *   kg export [--format json|graphml|gexf] [--out FILE]
  *   kg cypher "<query>"                     run a read query on the configured store
- *   kg start                                what `npm start` runs: ingest corpus/ if the store lacks it
+ *   kg start                                what `npm start` runs: ingest corpus/ if the store lacks it, then serve the API
  */
 import { writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
+import { startServer } from '../api/server.ts';
 import { PROJECT_ROOT, storeConfig } from '../graph/config.ts';
 import { DOCUMENTS } from '../graph/cypher.ts';
 import { removeDocument } from '../graph/documents.ts';
@@ -200,16 +201,39 @@ program
 
 program
   .command('start')
-  .description('what `npm start` runs: ingest corpus/ into the store unless it already holds it')
-  .action(async () => {
-    await withStore(async (store) => {
-      const files = collectPdfFiles([join(PROJECT_ROOT, 'corpus')]);
-      const results = await ingestAndReport(store, files);
-      const stats = await graphStats(store);
-      const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-      console.log(`store: ${store.backend} ${store.location}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`);
+  .description('what `npm start` runs: ingest corpus/ into the store unless it holds it already, then serve GraphQL on $PORT (4000)')
+  .option('--no-serve', 'ingest only, do not start the server')
+  .action(async (options: { serve: boolean }) => {
+    const port = Number(process.env.PORT ?? 4000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
+    const store = await openStore(storeConfig());
+    await store.ensureSchema();
+    const corpus = join(PROJECT_ROOT, 'corpus');
+    const results = await ingestAndReport(store, collectPdfFiles([corpus]));
+    const stats = await graphStats(store);
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    console.log(`store: ${store.backend} ${store.location}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`);
+    if (!options.serve) {
+      await store.close();
       process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
+      return;
+    }
+    const dataDir = store.backend === 'embedded' ? join(store.location, '..') : join(PROJECT_ROOT, 'data');
+    const uploadsDir = join(dataDir, 'uploads');
+    const server = await startServer({
+      store,
+      port,
+      documentDirs: [corpus, uploadsDir],
+      ingest: { token: process.env.KG_INGEST_TOKEN || undefined, maxBytes: 20 * 1024 * 1024, uploadsDir },
     });
+    console.log(`GraphQL (with GraphiQL) on http://localhost:${port}/graphql${process.env.KG_INGEST_TOKEN ? '' : ' — uploads disabled: set KG_INGEST_TOKEN to allow them'}`);
+    const stop = (signal: string) => {
+      console.log(`${signal}: finishing requests and closing the store`);
+      server.close(() => void store.close().then(() => process.exit(0)));
+      setTimeout(() => process.exit(1), 10_000).unref();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
   });
 
 try {

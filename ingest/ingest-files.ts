@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { DOCUMENT_SHA } from '../graph/cypher.ts';
 import { ingestExtracted, type IngestStatus, type WriteOptions } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
+import { GRAPH_VERSION } from '../graph/model.ts';
 import { documentId } from '../graph/write-plan.ts';
 import { IngestError, isIngestError } from './errors.ts';
 import { extractDocument } from './extract/extract.ts';
@@ -29,8 +30,8 @@ export async function ingestFiles(
     let result: FileResult;
     try {
       const bytes = await readBytes(path);
-      const held = (await store.read(DOCUMENT_SHA, { id: documentId(path) }))[0]?.sha256;
-      if (held === createHash('sha256').update(bytes).digest('hex')) {
+      const held = (await store.read(DOCUMENT_SHA, { id: documentId(path) }))[0];
+      if (held?.sha256 === createHash('sha256').update(bytes).digest('hex') && held.version === GRAPH_VERSION) {
         // the store holds these very bytes: nothing to read or write
         result = { file: path, status: 'unchanged', agreements: 0, ms: Math.round(performance.now() - started) };
       } else {

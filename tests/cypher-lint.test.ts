@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import '../graph/cypher.ts';
+import '../queries/index.ts';
 import { registeredCypher } from '../graph/cypher-registry.ts';
 import { lint, lintText } from './helpers/cypher-lint.ts';
 
@@ -13,7 +14,7 @@ describe('Cypher texts, linted by @neo4j-cypher/language-support', () => {
 
   it('has the texts of every part of the product registered', () => {
     const prefixes = new Set(texts.map((c) => c.name.split('.')[0]));
-    for (const part of ['schema', 'write', 'document', 'shared', 'references', 'stats', 'export']) expect(prefixes, part).toContain(part);
+    for (const part of ['schema', 'write', 'document', 'shared', 'references', 'stats', 'export', 'entity', 'question', 'lookup', 'party']) expect(prefixes, part).toContain(part);
     expect(texts.length).toBeGreaterThan(40);
   });
 

@@ -11,15 +11,19 @@ import wordPairs from '../lexicon/word-pairs.json' with { type: 'json' };
 
 const tokenizer = new AggressiveTokenizerNo();
 const nnToNb = new Map(Object.entries(wordPairs.nnToNb as Record<string, string>));
+const nnPrefixes = Object.entries(wordPairs.nnToNbPrefixes as Record<string, string>).sort((a, b) => b[0].length - a[0].length);
 
 /** Lower-case words of a text (letters and digits; hyphens split words). */
 export function words(text: string): string[] {
   return tokenizer.tokenize(text.toLowerCase()).filter((w) => w.length > 0);
 }
 
-/** A word in bokmål: nynorsk words with a known bokmål pair are replaced. */
+/** A word in bokmål: nynorsk words with a known bokmål pair are replaced, and known nynorsk first parts of compounds. */
 export function toBokmaal(word: string): string {
-  return nnToNb.get(word) ?? word;
+  const pair = nnToNb.get(word);
+  if (pair) return pair;
+  const prefix = nnPrefixes.find(([nn]) => word.startsWith(nn) && word.length > nn.length + 2);
+  return prefix ? prefix[1] + word.slice(prefix[0].length) : word;
 }
 
 export function stem(word: string): string {

@@ -17,16 +17,21 @@ export async function extractCorpusFile(file: string): Promise<Extracted> {
   return { doc, x: extractDocument(doc) };
 }
 
-/** Renders a plain-text agreement (one paragraph per line, empty lines between) to PDF and extracts it. */
-export async function extractRenderedText(path: string, file: string, language: 'nb' | 'nn'): Promise<Extracted> {
+/** Renders a plain-text agreement (one paragraph per line, empty lines between) to PDF the way the corpus is made. */
+export async function renderTextToPdf(path: string, language: 'nb' | 'nn'): Promise<Buffer> {
   const blocks = sourceToBlocks(readFileSync(path, 'utf8'), { artefactLines: [], footnotes: [], emptyLineIsGap: true });
-  const pdf = await renderPdf(blocks, {
-    title: file,
+  return renderPdf(blocks, {
+    title: 'Bygdevekstavtale',
     language,
     header: 'Bygdevekstavtale',
     footer: 'Side {page} av {pages}',
     created: new Date('2025-01-01T00:00:00Z'),
   });
+}
+
+/** Renders a plain-text agreement to PDF and extracts it. */
+export async function extractRenderedText(path: string, file: string, language: 'nb' | 'nn'): Promise<Extracted> {
+  const pdf = await renderTextToPdf(path, language);
   const doc = await readDocument(pdf, file);
   return { doc, x: extractDocument(doc) };
 }

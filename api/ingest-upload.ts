@@ -1,0 +1,81 @@
+/**
+ * Ingest over HTTP: a PDF uploaded to the `ingestDocument` mutation is checked (token, size,
+ * PDF), read, extracted and written like `kg ingest` does, and kept so that evidence links can
+ * open it. Disabled when no KG_INGEST_TOKEN is configured.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createGraphQLError } from 'graphql-yoga';
+import { ingestExtracted } from '../graph/documents.ts';
+import type { GraphStore } from '../graph/store.ts';
+import { documentId } from '../graph/write-plan.ts';
+import { isIngestError } from '../ingest/errors.ts';
+import { extractDocument } from '../ingest/extract/extract.ts';
+import { readDocument } from '../ingest/read-document.ts';
+import type { QueryContext } from '../queries/context.ts';
+
+export interface IngestReport {
+  file: string;
+  status: 'NEW' | 'UNCHANGED' | 'REPLACED';
+  document: string | null;
+  agreements: string[];
+}
+
+export interface Ingestor {
+  ingest(file: File, authorization: string | null): Promise<IngestReport>;
+}
+
+export interface IngestOptions {
+  /** The bearer token that allows uploads; no token disables them. */
+  token: string | undefined;
+  /** Largest upload accepted, in bytes. */
+  maxBytes: number;
+  /** Where uploaded PDFs are kept. */
+  uploadsDir: string;
+}
+
+const fail = (message: string, code: string, extra: Record<string, unknown> = {}, status = 400) =>
+  createGraphQLError(message, { extensions: { code, ...extra, http: { status } } });
+
+export function createIngestor(store: GraphStore, query: QueryContext, options: IngestOptions): Ingestor {
+  return {
+    async ingest(file, authorization) {
+      if (!options.token) throw fail('ingest over HTTP is disabled: the server has no KG_INGEST_TOKEN', 'INGEST_DISABLED', {}, 403);
+      if (!authorized(authorization, options.token)) throw fail('a valid "Authorization: Bearer <token>" header is required to ingest', 'UNAUTHORIZED', {}, 401);
+      const name = basename(file.name || 'upload.pdf');
+      if (!/\.pdf$/i.test(name)) throw fail(`${name}: only PDF files can be ingested`, 'NOT_PDF', { file: name, reason: 'the file name does not end in .pdf' });
+      if (file.size > options.maxBytes) {
+        throw fail(`${name}: the file is larger than ${options.maxBytes} bytes`, 'FILE_TOO_LARGE', { file: name, reason: `larger than ${options.maxBytes} bytes` }, 413);
+      }
+      const bytes = Buffer.from(await file.arrayBuffer());
+      try {
+        const extracted = extractDocument(await readDocument(bytes, name));
+        const status = await ingestExtracted(store, extracted);
+        if (status !== 'unchanged') {
+          mkdirSync(options.uploadsDir, { recursive: true });
+          writeFileSync(join(options.uploadsDir, name), bytes);
+          query.invalidate();
+        }
+        return {
+          file: name,
+          status: status.toUpperCase() as IngestReport['status'],
+          document: documentId(name),
+          agreements: extracted.agreements.map((a) => a.id),
+        };
+      } catch (error) {
+        if (isIngestError(error)) throw fail(`${error.file}: ${error.reason}`, error.code, { file: error.file, reason: error.reason });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Compares the bearer token in constant time. */
+function authorized(header: string | null, token: string): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!m) return false;
+  const a = createHash('sha256').update(m[1]!).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
+}

@@ -1,0 +1,148 @@
+/**
+ * The HTTP server: GraphQL at /graphql (with GraphiQL and example operations), /health, and the
+ * source PDFs at /documents/<file> for evidence links. Protected by depth, cost, alias and token
+ * limits, batch limits, CSRF prevention and masked errors; logs are structured (pino).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { basename, join } from 'node:path';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import pino, { type Logger } from 'pino';
+import { DOCUMENTS } from '../graph/cypher.ts';
+import type { GraphStore } from '../graph/store.ts';
+import { QueryContext } from '../queries/context.ts';
+import { createLoaders } from '../queries/entities.ts';
+import { createIngestor, type IngestOptions } from './ingest-upload.ts';
+import { resolvers, type RequestContext } from './resolvers.ts';
+
+const here = new URL('.', import.meta.url).pathname;
+export const typeDefs = readFileSync(join(here, 'schema.graphql'), 'utf8');
+const examples = readFileSync(join(here, 'examples.graphql'), 'utf8');
+
+export interface ServerOptions {
+  store: GraphStore;
+  /** Folders the source PDFs are served from, first match wins. */
+  documentDirs: string[];
+  ingest: IngestOptions;
+  logger?: Logger;
+  /** Limits against abusive queries. */
+  limits?: Partial<typeof DEFAULT_LIMITS>;
+}
+
+export const DEFAULT_LIMITS = {
+  maxDepth: 12,
+  maxCost: 20_000,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  maxBatch: 5,
+  /** Largest request body, in bytes (an upload included). */
+  maxBodyBytes: 25 * 1024 * 1024,
+};
+
+export function createApi(options: ServerOptions) {
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const query = new QueryContext(options.store);
+  const ingest = createIngestor(options.store, query, options.ingest);
+  const schema = makeExecutableSchema({ typeDefs, resolvers });
+
+  const requestLog: Plugin = {
+    onRequest({ request, serverContext }) {
+      (serverContext as Record<string, unknown>).started = performance.now();
+      void request;
+    },
+    onResponse({ request, response, serverContext }) {
+      const started = (serverContext as Record<string, unknown>).started as number | undefined;
+      logger.info({ method: request.method, path: new URL(request.url).pathname, status: response.status, ms: started ? Math.round(performance.now() - started) : undefined }, 'request');
+    },
+  };
+
+  const yoga = createYoga<Record<string, unknown>, RequestContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'Agreement knowledge graph', defaultQuery: examples },
+    batching: { limit: limits.maxBatch },
+    logging: logger,
+    maskedErrors: true,
+    context: ({ request }) => ({
+      query,
+      loaders: createLoaders(query),
+      ingest,
+      authorization: request.headers.get('authorization'),
+    }),
+    plugins: [
+      requestLog,
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: limits.maxDepth },
+        costLimit: { maxCost: limits.maxCost },
+        maxAliases: { n: limits.maxAliases },
+        maxTokens: { n: limits.maxTokens },
+        maxDirectives: { n: limits.maxDirectives },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+  });
+
+  async function health(res: ServerResponse): Promise<void> {
+    try {
+      const documents = (await options.store.read(DOCUMENTS)).length;
+      send(res, 200, 'application/json', JSON.stringify({ status: 'ok', store: { backend: options.store.backend, location: options.store.location }, documents }));
+    } catch (error) {
+      logger.error({ err: error }, 'health check failed');
+      send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable' }));
+    }
+  }
+
+  function documentFile(res: ServerResponse, name: string): void {
+    const file = basename(decodeURIComponent(name));
+    const path = options.documentDirs.map((d) => join(d, file)).find((p) => /\.pdf$/i.test(file) && existsSync(p) && statSync(p).isFile());
+    if (!path) return send(res, 404, 'text/plain', 'no such document');
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': statSync(path).size, 'content-disposition': `inline; filename="${file}"` });
+    res.end(readFileSync(path));
+  }
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > limits.maxBodyBytes) return send(res, 413, 'text/plain', `request body larger than ${limits.maxBodyBytes} bytes`);
+    if (/multipart\/form-data/i.test(req.headers['content-type'] ?? '') && !req.headers['content-length']) {
+      return send(res, 411, 'text/plain', 'an upload needs a Content-Length header');
+    }
+    if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (url.pathname.startsWith('/documents/') && req.method === 'GET') return documentFile(res, url.pathname.slice('/documents/'.length));
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: '/graphql' });
+      return res.end();
+    }
+    return yoga(req, res);
+  };
+
+  return { handler, yoga, query, logger };
+}
+
+export function startServer(options: ServerOptions & { port: number; host?: string }): Promise<Server> {
+  const api = createApi(options);
+  const server = createServer((req, res) => {
+    api.handler(req, res).catch((error: unknown) => {
+      api.logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type });
+  res.end(body);
+}

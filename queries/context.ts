@@ -1,0 +1,33 @@
+/**
+ * What every question runs against: the store, and a cache of computed answers that is
+ * dropped whenever the store is written to (the API's upload is the only writer of a running server).
+ */
+import type { Cypher } from '../graph/cypher-registry.ts';
+import type { GraphStore, Row } from '../graph/store.ts';
+
+export class QueryContext {
+  private version = 0;
+  private readonly cache = new Map<string, { version: number; value: Promise<unknown> }>();
+
+  constructor(readonly store: GraphStore) {}
+
+  read(cypher: Cypher, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.store.read(cypher, params);
+  }
+
+  /** A value computed once per version of the store's content. */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && hit.version === this.version) return hit.value as Promise<T>;
+    const value = compute();
+    this.cache.set(key, { version: this.version, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  /** Call after writing to the store. */
+  invalidate(): void {
+    this.version++;
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,107 @@
+/** The plain lookups: documents, agreements, pilots, parties, sub-goals, obligations, plan anchors, themes. */
+import { defineCypher } from '../graph/cypher-registry.ts';
+import type { QueryContext } from './context.ts';
+import type { Properties } from './entities.ts';
+import { allParties, resolveParties, type PartySummary } from './party-resolution.ts';
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+const DOCUMENTS = defineCypher('lookup.documents', 'read', 'MATCH (d:Document) RETURN properties(d) AS props ORDER BY d.id');
+
+const AGREEMENTS = defineCypher(
+  'lookup.agreements',
+  'read',
+  `MATCH (a:Agreement)
+   WHERE ($scheme IS NULL OR a.scheme = $scheme) AND ($language IS NULL OR a.language = $language)
+   RETURN properties(a) AS props ORDER BY a.id SKIP $offset LIMIT $limit`,
+);
+
+const PILOTS = defineCypher(
+  'lookup.pilots',
+  'read',
+  `MATCH (p:Pilot)<-[:FOR_PILOT]-(a:Agreement)
+   RETURN properties(p) AS props, p.name AS name, collect(a.scheme) AS schemes ORDER BY name`,
+);
+
+const SUBGOALS = defineCypher(
+  'lookup.subgoals',
+  'read',
+  `MATCH (pilot:Pilot)<-[:FOR_PILOT]-(a:Agreement)-[:HAS_SUBGOAL]->(s:SubGoal)
+   WHERE ($theme IS NULL OR $theme IN s.themes) AND ($pilot IS NULL OR pilot.id = $pilot)
+     AND ($parties IS NULL OR EXISTS { MATCH (p:Party)-[:PARTNER_IN|MAY_INVITE]->(s) WHERE p.id IN $parties })
+   RETURN properties(s) AS props ORDER BY s.id SKIP $offset LIMIT $limit`,
+);
+
+const OBLIGATIONS = defineCypher(
+  'lookup.obligations',
+  'read',
+  `MATCH (o:Obligation)
+   WHERE ($modality IS NULL OR o.modality = $modality)
+     AND ($parties IS NULL OR EXISTS { MATCH (o)-[:BINDS]->(p:Party) WHERE p.id IN $parties })
+   RETURN properties(o) AS props ORDER BY o.id SKIP $offset LIMIT $limit`,
+);
+
+const ANCHORS = defineCypher('lookup.anchors', 'read', 'MATCH (x:PlanAnchor) RETURN properties(x) AS props ORDER BY x.id SKIP $offset LIMIT $limit');
+
+const THEMES = defineCypher(
+  'lookup.themes',
+  'read',
+  `MATCH (t:Theme)
+   OPTIONAL MATCH (s:SubGoal)-[:ABOUT]->(t)
+   WITH t, count(s) AS subGoals
+   OPTIONAL MATCH (m:Measure)-[:ABOUT]->(t)
+   RETURN t.name AS theme, subGoals, count(m) AS measures ORDER BY theme`,
+);
+
+const props = (rows: Record<string, unknown>[]) => rows.map((r) => r.props as Properties);
+
+export async function documents(ctx: QueryContext): Promise<Properties[]> {
+  return props(await ctx.read(DOCUMENTS));
+}
+
+export async function agreements(ctx: QueryContext, filter: { scheme?: string; language?: string }, page: Page): Promise<Properties[]> {
+  return props(await ctx.read(AGREEMENTS, { scheme: filter.scheme ?? null, language: filter.language ?? null, ...page }));
+}
+
+/**
+ * Pilots with their cohort: as the report states it (cohort 1), else cohort 2 for a pilot with
+ * a Bygdevekst agreement, since the report lists every cohort-1 pilot.
+ */
+export async function pilots(ctx: QueryContext, cohort?: number): Promise<Properties[]> {
+  const rows = await ctx.read(PILOTS);
+  return rows
+    .map((r) => {
+      const p = r.props as Properties;
+      const inferred = p.cohort ?? ((r.schemes as string[]).includes('BYGDEVEKST') ? 2 : null);
+      return { ...p, cohort: inferred };
+    })
+    .filter((p) => cohort === undefined || p.cohort === cohort);
+}
+
+export async function parties(ctx: QueryContext, filter: { kind?: string; name?: string }, page: Page): Promise<PartySummary[]> {
+  const all = filter.name ? await resolveParties(ctx, filter.name) : await allParties(ctx);
+  return all.filter((p) => !filter.kind || p.kind === filter.kind).slice(page.offset, page.offset + page.limit);
+}
+
+export async function subGoals(ctx: QueryContext, filter: { theme?: string; party?: string; pilot?: string }, page: Page): Promise<Properties[]> {
+  const partyIds = filter.party ? (await resolveParties(ctx, filter.party)).map((p) => p.id) : null;
+  if (partyIds && partyIds.length === 0) return [];
+  return props(await ctx.read(SUBGOALS, { theme: filter.theme ?? null, pilot: filter.pilot ?? null, parties: partyIds, ...page }));
+}
+
+export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: string }, page: Page): Promise<Properties[]> {
+  const partyIds = filter.party ? (await resolveParties(ctx, filter.party)).map((p) => p.id) : null;
+  if (partyIds && partyIds.length === 0) return [];
+  return props(await ctx.read(OBLIGATIONS, { modality: filter.modality ?? null, parties: partyIds, ...page }));
+}
+
+export async function planAnchors(ctx: QueryContext, page: Page): Promise<Properties[]> {
+  return props(await ctx.read(ANCHORS, { ...page }));
+}
+
+export async function themes(ctx: QueryContext): Promise<{ theme: string; subGoals: number; measures: number }[]> {
+  return (await ctx.read(THEMES)) as { theme: string; subGoals: number; measures: number }[];
+}

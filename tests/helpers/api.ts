@@ -1,0 +1,53 @@
+/** A real API server on a free port, over a temporary embedded store holding the corpus. */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createApi, type ServerOptions } from '../../api/server.ts';
+import { ingestExtracted } from '../../graph/documents.ts';
+import type { EmbeddedStore } from '../../graph/embedded-store.ts';
+import { corpusDir } from './corpus.ts';
+import { extractCorpus, temporaryStore } from './store.ts';
+
+export interface TestServer {
+  url: string;
+  store: EmbeddedStore;
+  uploadsDir: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { token?: string; limits?: ServerOptions['limits']; corpus?: boolean } = {}): Promise<TestServer> {
+  const store = await temporaryStore();
+  if (options.corpus !== false) for (const x of await extractCorpus()) await ingestExtracted(store, x);
+  const uploadsDir = join(mkdtempSync(join(tmpdir(), 'kg-uploads-')), 'uploads');
+  const api = createApi({
+    store,
+    documentDirs: [corpusDir, uploadsDir],
+    ingest: { token: options.token, maxBytes: 2 * 1024 * 1024, uploadsDir },
+    logger: pino({ level: 'silent' }),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const server: Server = createServer((req, res) => void api.handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    store,
+    uploadsDir,
+    async gql(query, variables = {}, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: await response.json() };
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
