@@ -3,12 +3,14 @@
  * source PDFs at /documents/<file> for evidence links. Protected by depth, cost, alias and token
  * limits, batch limits, CSRF prevention and masked errors; logs are structured (pino).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { DOCUMENTS } from '../graph/cypher.ts';
@@ -39,6 +41,8 @@ export const DEFAULT_LIMITS = {
   maxTokens: 2_000,
   maxDirectives: 20,
   maxBatch: 5,
+  /** Answers kept by the response cache (dropped whenever the store changes). */
+  cachedResponses: 1000,
   /** Largest request body, in bytes (an upload included). */
   maxBodyBytes: 25 * 1024 * 1024,
 };
@@ -78,6 +82,16 @@ export function createApi(options: ServerOptions) {
     plugins: [
       requestLog,
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      // The data changes only when a document is ingested: an answer is kept until then,
+      // its key carrying the store's version, so the next upload makes every kept answer stale.
+      useResponseCache({
+        session: () => null,
+        cache: createInMemoryCache({ max: limits.cachedResponses }),
+        invalidateViaMutation: false,
+        // A hash: the key is also sent as the ETag header.
+        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
+          createHash('sha256').update(`${query.version}\u0000${operationName ?? ''}\u0000${JSON.stringify(variableValues ?? {})}\u0000${documentString}`).digest('hex'),
+      }),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth },
         costLimit: { maxCost: limits.maxCost },

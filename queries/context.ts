@@ -6,7 +6,7 @@ import type { Cypher } from '../graph/cypher-registry.ts';
 import type { GraphStore, Row } from '../graph/store.ts';
 
 export class QueryContext {
-  private version = 0;
+  private generation = 0;
   private readonly cache = new Map<string, { version: number; value: Promise<unknown> }>();
 
   constructor(readonly store: GraphStore) {}
@@ -18,16 +18,21 @@ export class QueryContext {
   /** A value computed once per version of the store's content. */
   cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);
-    if (hit && hit.version === this.version) return hit.value as Promise<T>;
+    if (hit && hit.version === this.generation) return hit.value as Promise<T>;
     const value = compute();
-    this.cache.set(key, { version: this.version, value });
+    this.cache.set(key, { version: this.generation, value });
     value.catch(() => this.cache.delete(key));
     return value;
   }
 
   /** Call after writing to the store. */
   invalidate(): void {
-    this.version++;
+    this.generation++;
     this.cache.clear();
+  }
+
+  /** Changes whenever the store's content does: part of every cached answer's key. */
+  get version(): number {
+    return this.generation;
   }
 }

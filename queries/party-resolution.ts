@@ -15,20 +15,38 @@ export interface PartySummary {
   aliases: string[];
 }
 
+interface Indexed {
+  party: PartySummary;
+  /** Name keys of the name and every alias. */
+  keys: string[];
+}
+
 export const ALL_PARTIES = defineCypher('party.all', 'read', 'MATCH (p:Party) RETURN p.id AS id, p.name AS name, p.kind AS kind, p.aliases AS aliases ORDER BY id');
 
-export function allParties(ctx: QueryContext): Promise<PartySummary[]> {
+function partyIndex(ctx: QueryContext): Promise<Indexed[]> {
   return ctx.cached('parties', async () =>
-    (await ctx.read(ALL_PARTIES)).map((r) => ({ id: r.id as string, name: r.name as string, kind: r.kind as string, aliases: (r.aliases as string[] | null) ?? [] })),
+    (await ctx.read(ALL_PARTIES)).map((r) => {
+      const party = { id: r.id as string, name: r.name as string, kind: r.kind as string, aliases: (r.aliases as string[] | null) ?? [] };
+      return { party, keys: [party.name, ...party.aliases].map(nameKey) };
+    }),
   );
 }
 
+export async function allParties(ctx: QueryContext): Promise<PartySummary[]> {
+  return (await partyIndex(ctx)).map((i) => i.party);
+}
+
 /** The parties a name stands for: exact forms first, then the lexicons, then the nearest spelling. */
-export async function resolveParties(ctx: QueryContext, name: string): Promise<PartySummary[]> {
-  const parties = await allParties(ctx);
+export function resolveParties(ctx: QueryContext, name: string): Promise<PartySummary[]> {
+  return ctx.cached(`resolve\u0000${name}`, () => resolve(ctx, name));
+}
+
+async function resolve(ctx: QueryContext, name: string): Promise<PartySummary[]> {
+  const index = await partyIndex(ctx);
+  const parties = index.map((i) => i.party);
   const key = nameKey(name);
   if (!key) return [];
-  const exact = parties.filter((p) => [p.name, ...p.aliases].some((form) => nameKey(form) === key));
+  const exact = index.filter((i) => i.keys.includes(key)).map((i) => i.party);
   if (exact.length > 0) return exact;
   const known = catalogueEntry(name);
   if (known) {
@@ -36,9 +54,8 @@ export async function resolveParties(ctx: QueryContext, name: string): Promise<P
     if (party) return [party];
   }
   let best: { party: PartySummary; score: number } | undefined;
-  for (const party of parties) {
-    for (const form of [party.name, ...party.aliases]) {
-      const k = nameKey(form);
+  for (const { party, keys } of index) {
+    for (const k of keys) {
       const close = key.length >= 5 && editDistance(k, key) <= (key.length >= 12 ? 2 : 1);
       const score = close ? 1 : jaroWinkler(k, key);
       if (score >= 0.93 && (!best || score > best.score)) best = { party, score };

@@ -88,6 +88,10 @@ describe('ingestDocument (upload)', () => {
 
   it('ingests a new agreement, knows one it holds, and serves the uploaded PDF', async () => {
     const auth = { ...csrf, authorization: `Bearer ${TOKEN}` };
+    const housing = '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { name } } }';
+    // asked before the upload, so the response cache holds an answer that the upload must make stale
+    const before = await api.gql<{ pilotsInvolving: { pilot: { name: string } }[] }>(housing);
+    expect(before.body.data!.pilotsInvolving.map((e) => e.pilot.name)).not.toContain('Nord-Gudbrandsdal');
     const known = await upload(pdf(), 'bygdevekstavtale-smola-aure.pdf', auth);
     expect(known.body.data?.ingestDocument).toMatchObject({ status: 'UNCHANGED', document: { id: 'document:bygdevekstavtale-smola-aure' } });
     const fjellbygd = await renderTextToPdf(new URL('golden/generalisation/bygdevekstavtale-fjellbygd.txt', import.meta.url).pathname, 'nn');
@@ -95,7 +99,7 @@ describe('ingestDocument (upload)', () => {
     expect(added.body.errors).toBeUndefined();
     expect(added.body.data?.ingestDocument).toMatchObject({ file: 'bygdevekstavtale-fjellbygd.pdf', status: 'NEW', agreements: [{ id: 'agreement:bygdevekst-nord-gudbrandsdal', pilot: { name: 'Nord-Gudbrandsdal' } }] });
     // the answers see it at once
-    const { body } = await api.gql<{ pilotsInvolving: { pilot: { name: string } }[] }>('{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { name } } }');
+    const { body } = await api.gql<{ pilotsInvolving: { pilot: { name: string } }[] }>(housing);
     expect(body.data!.pilotsInvolving.map((e) => e.pilot.name)).toContain('Nord-Gudbrandsdal');
     const served = await fetch(`${api.url}/documents/bygdevekstavtale-fjellbygd.pdf`);
     expect(served.headers.get('content-type')).toBe('application/pdf');

@@ -1,0 +1,85 @@
+/**
+ * How cost grows with the corpus: the real corpus plus synthetic agreements up to N documents,
+ * ingested into a fresh embedded store (whole pipeline per file), then each question asked over
+ * HTTP. Reports ingest time, its growth between sizes (log-log slope), and per-question latency.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ingestExtracted } from '../graph/documents.ts';
+import { extractDocument } from '../ingest/extract/extract.ts';
+import { readDocument } from '../ingest/read-document.ts';
+import { QueryContext } from '../queries/context.ts';
+import { sequential, startBenchServer } from './load.ts';
+import { QUESTIONS } from './questions.ts';
+import { openTemporaryStore } from './stages.ts';
+import { peakRssMiB, round, type Summary } from './stats.ts';
+import type { SyntheticCorpus } from './synthetic.ts';
+
+export interface ScalePoint {
+  documents: number;
+  pages: number;
+  ingestS: number;
+  msPerDocument: number;
+  /** Mean ms per document over the first and the last tenth of the files: flat when ingest is linear. */
+  firstTenthMsPerDocument: number;
+  lastTenthMsPerDocument: number;
+  peakRssMiB: number;
+  nodes: number;
+  questions: Record<string, { firstMs: number; latencyMs: Summary }>;
+}
+
+export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorpus, cacheDir: string, n: number, runs: number, log: (m: string) => void): Promise<ScalePoint> {
+  const files = [...corpusFiles];
+  for (let i = 0; files.length < n; i++) {
+    files.push(await synthetic.pdf(i, cacheDir));
+    if (i % 250 === 249) log(`  rendered ${i + 1} synthetic agreements`);
+  }
+  const store = await openTemporaryStore();
+  const perFile: number[] = [];
+  let pages = 0;
+  try {
+    for (const [i, file] of files.entries()) {
+      const t = performance.now();
+      const doc = await readDocument(readFileSync(file), basename(file));
+      await ingestExtracted(store, extractDocument(doc));
+      perFile.push(performance.now() - t);
+      pages += doc.pages.length;
+      if (i % 500 === 499) log(`  ingested ${i + 1}/${n}`);
+    }
+    const tenth = Math.max(1, Math.floor(n / 10));
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const { url, server } = await startBenchServer(store);
+    const ctx = new QueryContext(store);
+    const questions: ScalePoint['questions'] = {};
+    try {
+      for (const q of QUESTIONS) {
+        const t = performance.now();
+        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query }) });
+        const firstMs = performance.now() - t;
+        questions[q.name] = { firstMs: round(firstMs), latencyMs: (await sequential(url, ctx, q, runs)).server };
+      }
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const nodes = (await store.readOnly('MATCH (n) RETURN count(n) AS n'))[0]!.n as number;
+    const total = perFile.reduce((a, b) => a + b, 0);
+    return {
+      documents: n,
+      pages,
+      ingestS: round(total / 1000),
+      msPerDocument: round(total / n),
+      firstTenthMsPerDocument: round(mean(perFile.slice(0, tenth))),
+      lastTenthMsPerDocument: round(mean(perFile.slice(-tenth))),
+      peakRssMiB: peakRssMiB(),
+      nodes,
+      questions,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** The exponent k in cost ∝ N^k between two sizes: about 1 for linear growth. */
+export function growth(a: { n: number; cost: number }, b: { n: number; cost: number }): number {
+  return round(Math.log(b.cost / a.cost) / Math.log(b.n / a.n));
+}
