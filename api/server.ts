@@ -1,5 +1,5 @@
 /**
- * The HTTP server: GraphQL at /graphql (with GraphiQL and example operations), /health, and the
+ * The HTTP server: the explorer at / (api/explorer/), GraphQL at /graphql (with GraphiQL and example operations), /health, and the
  * source PDFs at /documents/<file> for evidence links. Protected by depth, cost, alias and token
  * limits, batch limits, CSRF prevention and masked errors; logs are structured (pino).
  */
@@ -15,8 +15,10 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { DOCUMENTS } from '../graph/cypher.ts';
 import type { GraphStore } from '../graph/store.ts';
+import { storeInfo } from '../graph/store-info.ts';
 import { QueryContext } from '../queries/context.ts';
 import { createLoaders } from '../queries/entities.ts';
+import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.ts';
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
 import { resolvers, type RequestContext } from './resolvers.ts';
 
@@ -32,7 +34,21 @@ export interface ServerOptions {
   logger?: Logger;
   /** Limits against abusive queries. */
   limits?: Partial<typeof DEFAULT_LIMITS>;
+  /** Connection timeouts of startServer. */
+  timeouts?: Partial<typeof DEFAULT_TIMEOUTS>;
 }
+
+/** startServer's connection timeouts, in ms: slow or stalled clients (slow-loris) are cut off. */
+export const DEFAULT_TIMEOUTS = {
+  /** Until the request's headers are complete. */
+  headersMs: 10_000,
+  /** Until the whole request, body included, has arrived. */
+  requestMs: 30_000,
+  /** An idle keep-alive connection. */
+  keepAliveMs: 5_000,
+  /** How often the two above are checked (Node's default, 30 s, would let a stalled client stay up to 40 s). */
+  checkEveryMs: 1_000,
+};
 
 export const DEFAULT_LIMITS = {
   maxDepth: 12,
@@ -41,7 +57,7 @@ export const DEFAULT_LIMITS = {
   maxTokens: 2_000,
   maxDirectives: 20,
   maxBatch: 5,
-  /** Answers kept by the response cache (dropped whenever the store changes). */
+  /** Answers kept by the response cache (dropped whenever the store changes); 0 turns it off. */
   cachedResponses: 1000,
   /** Largest request body, in bytes (an upload included). */
   maxBodyBytes: 25 * 1024 * 1024,
@@ -84,14 +100,18 @@ export function createApi(options: ServerOptions) {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       // The data changes only when a document is ingested: an answer is kept until then,
       // its key carrying the store's version, so the next upload makes every kept answer stale.
-      useResponseCache({
-        session: () => null,
-        cache: createInMemoryCache({ max: limits.cachedResponses }),
-        invalidateViaMutation: false,
-        // A hash: the key is also sent as the ETag header.
-        buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
-          createHash('sha256').update(`${query.version}\u0000${operationName ?? ''}\u0000${JSON.stringify(variableValues ?? {})}\u0000${documentString}`).digest('hex'),
-      }),
+      ...(limits.cachedResponses > 0
+        ? [
+            useResponseCache({
+              session: () => null,
+              cache: createInMemoryCache({ max: limits.cachedResponses }),
+              invalidateViaMutation: false,
+              // A hash: the key is also sent as the ETag header.
+              buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
+                createHash('sha256').update(`${query.version}\u0000${operationName ?? ''}\u0000${JSON.stringify(variableValues ?? {})}\u0000${documentString}`).digest('hex'),
+            }),
+          ]
+        : []),
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth },
         costLimit: { maxCost: limits.maxCost },
@@ -106,7 +126,7 @@ export function createApi(options: ServerOptions) {
   async function health(res: ServerResponse): Promise<void> {
     try {
       const documents = (await options.store.read(DOCUMENTS)).length;
-      send(res, 200, 'application/json', JSON.stringify({ status: 'ok', store: { backend: options.store.backend, location: options.store.location }, documents }));
+      send(res, 200, 'application/json', JSON.stringify({ status: 'ok', store: await storeInfo(options.store), documents }));
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
       send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable' }));
@@ -128,12 +148,13 @@ export function createApi(options: ServerOptions) {
     if (/multipart\/form-data/i.test(req.headers['content-type'] ?? '') && !req.headers['content-length']) {
       return send(res, 411, 'text/plain', 'an upload needs a Content-Length header');
     }
+    // a body of unstated length (chunked) could outgrow maxBodyBytes unseen: refuse it
+    if (req.headers['transfer-encoding'] && !req.headers['content-length']) {
+      return send(res, 411, 'text/plain', 'a request body needs a Content-Length header');
+    }
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
     if (url.pathname.startsWith('/documents/') && req.method === 'GET') return documentFile(res, url.pathname.slice('/documents/'.length));
-    if (url.pathname === '/') {
-      res.writeHead(302, { location: '/graphql' });
-      return res.end();
-    }
+    if (isExplorerPath(url.pathname)) return serveExplorer(req, res, url.pathname);
     return yoga(req, res);
   };
 
@@ -142,14 +163,18 @@ export function createApi(options: ServerOptions) {
 
 export function startServer(options: ServerOptions & { port: number; host?: string }): Promise<Server> {
   const api = createApi(options);
-  const server = createServer((req, res) => {
+  // Bundle the explorer now rather than on its first visit.
+  buildExplorer().catch((error: unknown) => api.logger.error({ err: error }, 'the explorer could not be built'));
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     api.handler(req, res).catch((error: unknown) => {
       api.logger.error({ err: error }, 'request failed');
       if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
     });
   });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  server.requestTimeout = timeouts.requestMs;
+  server.headersTimeout = timeouts.headersMs;
+  server.keepAliveTimeout = timeouts.keepAliveMs;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));

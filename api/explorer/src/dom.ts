@@ -1,0 +1,73 @@
+/** A few DOM helpers: element creation and the evidence block every quote is shown in. */
+import { evidenceHref } from './evidence.ts';
+import type { Translate } from './labels.ts';
+import type { Evidence } from './types.ts';
+
+export type Child = Node | string | number | null | undefined | false;
+type AttrValue = string | number | boolean | null | undefined | ((event: never) => void);
+
+/** An element with attributes (`on…` functions become listeners, `true` an empty attribute) and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, AttrValue> = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+    else if (name === 'class') el.className = String(value);
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: Element, children: (Child | Child[])[]): void {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replace an element's children. */
+export function fill(el: Element, ...children: (Child | Child[])[]): void {
+  el.replaceChildren();
+  append(el, children);
+}
+
+/** The quote, and a link to its page in the source PDF. */
+export function evidenceBlock(e: Evidence, t: Translate): HTMLElement {
+  return h(
+    'figure',
+    { class: 'evidence' },
+    h('blockquote', {}, `«${e.quote}»`),
+    h(
+      'figcaption',
+      {},
+      h(
+        'a',
+        { class: 'evidence-link', href: evidenceHref(e), target: '_blank', rel: 'noopener', 'data-document': e.document, 'data-page': e.page, title: t('common.openPdf', { page: e.page }) },
+        `${e.document}, ${t('common.page')} ${e.page}`,
+      ),
+    ),
+  );
+}
+
+export function chip(text: string, cls = ''): HTMLElement {
+  return h('span', { class: `chip ${cls}`.trim() }, text);
+}
+
+/**
+ * Runs an update that rebuilds part of the page, and puts the keyboard focus back on the
+ * element that takes the place of the one that had it (same id, same party, same radio or checkbox).
+ */
+export function keepFocus(scope: Element, update: () => void): void {
+  const active = document.activeElement;
+  let selector: string | null = null;
+  if (active instanceof HTMLElement && scope.contains(active)) {
+    if (active.id) selector = `#${CSS.escape(active.id)}`;
+    else if (active.dataset.party) selector = `[data-party="${CSS.escape(active.dataset.party)}"]`;
+    else if (active instanceof HTMLInputElement && active.name) selector = `input[name="${CSS.escape(active.name)}"][value="${CSS.escape(active.value)}"]`;
+    else if (active instanceof HTMLAnchorElement) selector = `a[href="${CSS.escape(active.getAttribute('href') ?? '')}"]`;
+  }
+  update();
+  if (selector && !active?.isConnected) scope.querySelector<HTMLElement>(selector)?.focus();
+}

@@ -1,0 +1,104 @@
+/** The shapes the explorer reads from the GraphQL API (see api/schema.graphql and ./queries.ts). */
+
+export const THEMES = [
+  'HOUSING', 'WORKFORCE', 'COMPETENCE_EDUCATION', 'MOBILITY', 'PLANNING', 'BUSINESS', 'ENERGY', 'NATURE_LAND',
+  'CLIMATE', 'AGRICULTURE', 'FISHERIES', 'PUBLIC_SERVICES', 'HEALTH_CARE', 'ATTRACTIVENESS_SETTLEMENT',
+  'CENTRE_DEVELOPMENT', 'CULTURE_IDENTITY',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const PARTY_KINDS = [
+  'MUNICIPALITY', 'COUNTY', 'MINISTRY', 'STATE_AGENCY', 'GOVERNOR', 'INTERMUNICIPAL', 'EDUCATION_RESEARCH', 'BUSINESS', 'NGO', 'OTHER',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export const ROLES = ['COORDINATING_MAIN_PARTY', 'MAIN_PARTY', 'SPECIAL_ROLE', 'PARTNER', 'MAY_INVITE', 'SIGNATORY'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Evidence {
+  document: string;
+  page: number;
+  quote: string;
+  url?: string;
+}
+
+export interface PilotInfo {
+  id: string;
+  name: string;
+  cohort: number | null;
+  otherNames: string[];
+  agreements: { id: string; title: string; scheme: string }[];
+}
+
+export interface AgreementInfo {
+  id: string;
+  title: string;
+  scheme: string;
+  language: string;
+  pilot: { id: string; name: string };
+}
+
+/** A party with the pilot and themes of each of its roles (for filtering the network). */
+export interface PartyInfo {
+  id: string;
+  name: string;
+  kind: PartyKind;
+  aliases: string[];
+  roles: { role: Role; themes: Theme[]; agreement: { pilot: { id: string } } }[];
+}
+
+export interface SubGoalInfo {
+  id: string;
+  number: string;
+  title: string;
+  themes: Theme[];
+  agreement: { id: string; title: string; pilot: { id: string } };
+  partners: { party: { id: string; name: string }; role: Role; evidence: Evidence }[];
+  mayInvite: { party: { id: string; name: string } }[];
+  evidence: Evidence;
+}
+
+export interface NetworkData {
+  nodes: { id: string; name: string; kind: PartyKind; degree: number; betweenness: number; pilots: { id: string }[] }[];
+  edges: { source: string; target: string; weight: number; pilots: { id: string }[] }[];
+}
+
+export interface PartyDetail {
+  id: string;
+  name: string;
+  kind: PartyKind;
+  aliases: string[];
+  roles: {
+    role: Role;
+    themes: Theme[];
+    agreement: { id: string; title: string; pilot: { id: string; name: string } };
+    subGoal: { id: string; number: string; title: string; themes: Theme[] } | null;
+    evidence: Evidence;
+  }[];
+}
+
+export interface Involvement {
+  pilot: { id: string; name: string };
+  subGoals: { id: string; themes: Theme[] }[];
+  roles: Role[];
+}
+
+export interface Comparison {
+  a: { id: string; title: string };
+  b: { id: string; title: string };
+  sharedParties: { id: string; name: string; kind: PartyKind }[];
+  sharedMunicipalities: { id: string; name: string }[];
+  sharedThemes: Theme[];
+  sharedPlanAnchors: { name: string; exact: boolean; a: { name: string }; b: { name: string } }[];
+  crossReferences: { from: { id: string; title: string }; to: { id: string; title: string }; document: string; page: number; quote: string }[];
+  similarSubGoals: { a: { number: string; title: string; evidence: Evidence }; b: { number: string; title: string; evidence: Evidence }; score: number }[];
+}
+
+/** Everything the explorer loads when it opens. */
+export interface ExplorerData {
+  pilots: PilotInfo[];
+  agreements: AgreementInfo[];
+  parties: PartyInfo[];
+  subGoals: SubGoalInfo[];
+  network: NetworkData;
+}
