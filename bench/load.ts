@@ -1,16 +1,17 @@
 /**
- * Each question under load from autocannon against the real server on the embedded store, and the
+ * Each question under load from autocannon (in a second process) against the real server on the embedded store, and the
  * same question called directly in process: requests/s, latency percentiles, errors, and the
- * server's overhead as a ratio of medians (one client at a time, so queueing does not count).
+ * server's overhead as a ratio of medians.
  */
+import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import autocannon from 'autocannon';
 import pino from 'pino';
 import { createApi } from '../api/server.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { QueryContext } from '../queries/context.ts';
+import type { LoadReply, LoadRequest } from './load-client.ts';
 import { QUESTIONS, type Question } from './questions.ts';
 import { round, summarise, type Summary } from './stats.ts';
 
@@ -22,14 +23,28 @@ export interface LoadResult {
   requestsPerSecond: number;
   latencyMs: Summary;
   errors: number;
-  /** Sequential requests: the server's median latency, the direct call's, and their ratio. */
+  /**
+   * One request at a time (so queueing does not count): the median latency of the server as
+   * deployed (answers kept by its response cache), of the server with that cache off (every
+   * request parsed, validated and executed), and of the direct call into queries/; the overheads
+   * are the ratios of the two servers' medians to the direct call's.
+   */
   serverMedianMs: number;
+  serverUncachedMedianMs: number;
   directMedianMs: number;
   overhead: number;
+  overheadUncached: number;
 }
 
-export async function startBenchServer(store: GraphStore): Promise<{ url: string; server: Server }> {
-  const api = createApi({ store, documentDirs: [], ingest: { token: undefined, maxBytes: 0, uploadsDir: tmpdir() }, logger: pino({ level: 'silent' }) });
+/** The API server as `npm start` configures it, or with its response cache turned off. */
+export async function startBenchServer(store: GraphStore, options: { responseCache?: boolean } = {}): Promise<{ url: string; server: Server }> {
+  const api = createApi({
+    store,
+    documentDirs: [],
+    ingest: { token: undefined, maxBytes: 0, uploadsDir: tmpdir() },
+    logger: pino({ level: 'silent' }),
+    ...(options.responseCache === false ? { limits: { cachedResponses: 0 } } : {}),
+  });
   const server = createServer((req, res) => void api.handler(req, res));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,36 +76,42 @@ export async function sequential(url: string, ctx: QueryContext, q: Question, ru
 
 export async function loadTest(store: GraphStore, options: { connections: number; durationS: number; sequentialRuns: number }): Promise<LoadResult[]> {
   const { url, server } = await startBenchServer(store);
+  const uncached = await startBenchServer(store, { responseCache: false });
   const ctx = new QueryContext(store);
   const results: LoadResult[] = [];
   try {
     for (const q of QUESTIONS) {
       const seq = await sequential(url, ctx, q, options.sequentialRuns);
-      const latencies: number[] = [];
-      const result = await autocannon({
-        url,
-        connections: options.connections,
-        duration: options.durationS,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: q.query }),
-        setupClient: (client) => client.on('response', (_status: number, _bytes: number, responseTime: number) => latencies.push(responseTime)),
-      });
+      const seqUncached = await sequential(uncached.url, ctx, q, options.sequentialRuns);
+      const result = await loadFromChild({ url, body: JSON.stringify({ query: q.query }), connections: options.connections, durationS: options.durationS });
       results.push({
         question: q.name,
         connections: options.connections,
         durationS: options.durationS,
-        requests: result.requests.total,
-        requestsPerSecond: round(result.requests.average, 0),
-        latencyMs: summarise(latencies),
-        errors: result.errors + result.timeouts + result.non2xx,
+        requests: result.requests,
+        requestsPerSecond: round(result.requestsPerSecond, 0),
+        latencyMs: summarise(result.latencies),
+        errors: result.errors,
         serverMedianMs: seq.server.median,
+        serverUncachedMedianMs: seqUncached.server.median,
         directMedianMs: seq.direct.median,
         overhead: round(seq.server.median / Math.max(seq.direct.median, 0.001), 1),
+        overheadUncached: round(seqUncached.server.median / Math.max(seq.direct.median, 0.001), 1),
       });
     }
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const s of [server, uncached.server]) await new Promise<void>((resolve) => s.close(() => resolve()));
   }
   return results;
+}
+
+/** autocannon in a child process (bench/load-client.ts). */
+function loadFromChild(request: LoadRequest): Promise<LoadReply> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-client.ts', import.meta.url).pathname, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    child.once('message', (reply) => resolve(reply as LoadReply));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`the load client exited with ${code}`)));
+    child.send(request);
+  });
 }

@@ -4,85 +4,138 @@
  * documents. Writes bench/results/<date>.json and bench/results/scaling.svg.
  *   npm run bench                 the full run (the 5,000-document point takes a while)
  *   npm run bench -- --quick      short load runs and sizes 5, 50, 500
+ *   npm run bench -- --sections load,text    only those parts; the day's results file keeps the others
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { collectPdfFiles } from '../ingest/collect-files.ts';
 import { ingestExtracted } from '../graph/documents.ts';
 import { scalingChart } from './chart.ts';
-import { loadTest } from './load.ts';
+import { loadTest, type LoadResult } from './load.ts';
 import { growth, scalePoint, type ScalePoint } from './scaling.ts';
-import { openTemporaryStore, stages } from './stages.ts';
+import { openTemporaryStore, stages, type StageResult } from './stages.ts';
 import { peakRssMiB, round } from './stats.ts';
 import { SyntheticCorpus } from './synthetic.ts';
-import { compareTextLayers, ensurePdftotext } from './text-layer.ts';
+import { compareTextLayers, ensurePdftotext, type TextLayerResult } from './text-layer.ts';
 import { compareWrites } from './writes.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocumentFile } from '../ingest/read-document.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
+const SECTIONS = ['stages', 'text', 'writes', 'load', 'scaling'] as const;
 const options = new Command()
   .option('--quick', 'short load runs (3 s) and sizes up to 500')
   .option('--sizes <list>', 'corpus sizes for the scaling run', (v) => v.split(',').map(Number))
   .option('--duration <s>', 'seconds of load per question', (v) => Number(v))
   .option('--connections <n>', 'concurrent connections of the load', (v) => Number(v), 50)
   .option('--runs <n>', 'repeated runs for the ingest stages', (v) => Number(v), 5)
+  .option('--sections <list>', `parts to run, of ${SECTIONS.join(', ')}`, (v) => v.split(','), [...SECTIONS])
   .parse()
-  .opts<{ quick?: boolean; sizes?: number[]; duration?: number; connections: number; runs: number }>();
+  .opts<{ quick?: boolean; sizes?: number[]; duration?: number; connections: number; runs: number; sections: string[] }>();
+const unknown = options.sections.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}\n`);
+  process.exit(2);
+}
+const run = (section: (typeof SECTIONS)[number]) => options.sections.includes(section);
 const sizes = options.sizes ?? (options.quick ? [5, 50, 500] : [5, 50, 500, 5000]);
 const durationS = options.duration ?? (options.quick ? 3 : 20);
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 const corpus = collectPdfFiles([join(root, 'corpus')]);
-const result: Record<string, unknown> = {
-  date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform },
-  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-};
-
-log('ingest stages on the corpus …');
-result.stages = await stages(corpus, options.runs);
-
-log('text layer beside pdftotext …');
-result.textLayer = ensurePdftotext() ? await compareTextLayers(corpus, options.runs) : { skipped: 'pdftotext is not installed and could not be installed' };
-
-log('batched against per-fact writes …');
-result.writes = await compareWrites(corpus);
-
-log(`each question under load (${options.connections} connections, ${durationS} s) …`);
-const store = await openTemporaryStore();
-for (const file of corpus) await ingestExtracted(store, extractDocument(await readDocumentFile(file)));
-result.load = await loadTest(store, { connections: options.connections, durationS, sequentialRuns: 200 });
-await store.close();
-
-log(`scaling: ${sizes.join(', ')} documents …`);
-const synthetic = await SyntheticCorpus.load(root);
-const cacheDir = join(root, 'bench/.cache/synthetic');
-const points: ScalePoint[] = [];
-for (const n of sizes) {
-  log(` ${n} documents`);
-  points.push(await scalePoint(corpus, synthetic, cacheDir, n, 30, log));
-}
-const growthBetween = points.slice(1).map((p, i) => ({
-  from: points[i]!.documents,
-  to: p.documents,
-  ingest: growth({ n: points[i]!.documents, cost: points[i]!.ingestS }, { n: p.documents, cost: p.ingestS }),
-  questions: Object.fromEntries(
-    Object.keys(p.questions).map((q) => [q, growth({ n: points[i]!.documents, cost: points[i]!.questions[q]!.latencyMs.median }, { n: p.documents, cost: p.questions[q]!.latencyMs.median })]),
-  ),
-}));
-result.scaling = { points, growth: growthBetween };
-result.peakRssMiB = peakRssMiB();
-
 const dir = join(root, 'bench/results');
+const out = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
+// A run of some sections keeps the day's other sections; each section says when and how it was measured.
+const result: Results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Results) : {};
+result.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform };
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+const measured = <T extends object>(value: T) => ({ measuredAt: new Date().toISOString(), command, ...value });
+
+if (run('stages')) {
+  log('ingest stages on the corpus …');
+  result.stages = measured(await stages(corpus, options.runs));
+}
+if (run('text')) {
+  log('text layer beside pdftotext …');
+  result.textLayer = measured(ensurePdftotext() ? await compareTextLayers(corpus, options.runs) : { skipped: 'pdftotext is not installed and could not be installed' });
+}
+if (run('writes')) {
+  log('batched against per-fact writes …');
+  result.writes = measured(await compareWrites(corpus));
+}
+if (run('load')) {
+  log(`each question under load (${options.connections} connections, ${durationS} s) …`);
+  const store = await openTemporaryStore();
+  for (const file of corpus) await ingestExtracted(store, extractDocument(await readDocumentFile(file)));
+  result.load = measured({ questions: await loadTest(store, { connections: options.connections, durationS, sequentialRuns: 200 }) });
+  await store.close();
+}
+if (run('scaling')) {
+  log(`scaling: ${sizes.join(', ')} documents …`);
+  const synthetic = await SyntheticCorpus.load(root);
+  const cacheDir = join(root, 'bench/.cache/synthetic');
+  const points: ScalePoint[] = [];
+  for (const n of sizes) {
+    log(` ${n} documents`);
+    points.push(await scalePoint(corpus, synthetic, cacheDir, n, 30, log));
+  }
+  const growthBetween = points.slice(1).map((p, i) => ({
+    from: points[i]!.documents,
+    to: p.documents,
+    ingest: growth({ n: points[i]!.documents, cost: points[i]!.ingestS }, { n: p.documents, cost: p.ingestS }),
+    questions: Object.fromEntries(
+      Object.keys(p.questions).map((q) => [q, growth({ n: points[i]!.documents, cost: points[i]!.questions[q]!.latencyMs.median }, { n: p.documents, cost: p.questions[q]!.latencyMs.median })]),
+    ),
+  }));
+  result.scaling = measured({ points, growth: growthBetween, peakRssMiB: peakRssMiB() });
+  writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
+}
+result.targets = targets(result);
+
 mkdirSync(dir, { recursive: true });
-const out = join(dir, `${String(result.date).slice(0, 10)}.json`);
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
-log(`wrote ${out} and ${join(dir, 'scaling.svg')}`);
-console.log(JSON.stringify({ stages: result.stages, textLayer: result.textLayer, writes: result.writes }, null, 2));
-console.table((result.load as { question: string; requestsPerSecond: number; latencyMs: { median: number; p95: number; p99: number }; errors: number; overhead: number }[]).map((l) => ({ question: l.question, 'req/s': l.requestsPerSecond, p50: l.latencyMs.median, p95: l.latencyMs.p95, p99: l.latencyMs.p99, errors: l.errors, overhead: l.overhead })));
-console.table(points.map((p) => ({ documents: p.documents, ingestS: p.ingestS, msPerDoc: p.msPerDocument, firstTenth: p.firstTenthMsPerDocument, lastTenth: p.lastTenthMsPerDocument, rssMiB: p.peakRssMiB })));
-console.log(JSON.stringify(growthBetween));
+log(`wrote ${out}${run('scaling') ? ` and ${join(dir, 'scaling.svg')}` : ''}`);
+console.table(result.targets);
+
+interface Results {
+  machine?: Record<string, unknown>;
+  stages?: StageResult;
+  textLayer?: TextLayerResult | { skipped: string };
+  writes?: object;
+  load?: { questions: LoadResult[] };
+  scaling?: { points: ScalePoint[]; growth: { from: number; to: number; ingest: number; questions: Record<string, number> }[] };
+  targets?: Target[];
+}
+
+interface Target {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** The issue's targets against what the results hold. */
+function targets(r: Results): Target[] {
+  const list: Target[] = [];
+  const add = (target: string, measured: string, met: boolean) => list.push({ target, measured, met });
+  if (r.stages) add('whole corpus, PDF to queryable graph < 3 s', `${round(r.stages.wholeMs.median / 1000)} s`, r.stages.wholeMs.median < 3000);
+  if (r.textLayer && 'timeRatio' in r.textLayer) {
+    add('text layer time per page ≤ 3× pdftotext', `${r.textLayer.timeRatio}×`, r.textLayer.timeRatio <= 3);
+    add('text agreement with the sources (word F1) ≥ 0.99', `${r.textLayer.oursF1}`, r.textLayer.oursF1 >= 0.99);
+  }
+  for (const q of r.load?.questions ?? []) {
+    add(`${q.question}: p99 < 20 ms at ${q.connections} connections, 0 errors`, `p99 ${q.latencyMs.p99} ms, ${q.errors} errors`, q.latencyMs.p99 < 20 && q.errors === 0);
+    add(`${q.question}: server overhead < 2×`, `${q.overhead}× (${q.overheadUncached}× without the response cache)`, q.overhead < 2);
+  }
+  const points = r.scaling?.points ?? [];
+  const largest = points.at(-1);
+  if (largest && points.length > 1) {
+    const slope = growth({ n: points[0]!.documents, cost: points[0]!.ingestS }, { n: largest.documents, cost: largest.ingestS });
+    add(`ingest grows no worse than linearly (${points[0]!.documents} → ${largest.documents} documents)`, `log-log slope ${slope}; ms per document ${largest.firstTenthMsPerDocument} in the first tenth, ${largest.lastTenthMsPerDocument} in the last`, slope <= 1.1);
+    for (const [name, q] of Object.entries(largest.questions)) {
+      add(`${name}: p99 < 100 ms at ${largest.documents} documents`, `p99 ${q.latencyMs.p99} ms (first request ${q.firstMs} ms)`, q.latencyMs.p99 < 100);
+    }
+  }
+  return list;
+}

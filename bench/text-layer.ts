@@ -25,13 +25,16 @@ export function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v']).status === 0;
 }
 
-/** Installs poppler-utils with apt when pdftotext is missing (the bench's setup). */
+/** Installs poppler-utils with apt when pdftotext is missing (the bench's setup); root or sudo needed. */
 export function ensurePdftotext(): boolean {
   if (hasPdftotext()) return true;
-  for (const command of [['apt-get', 'install', '-y', 'poppler-utils'], ['sudo', 'apt-get', 'install', '-y', 'poppler-utils']]) {
-    if (spawnSync(command[0]!, command.slice(1), { stdio: 'ignore' }).status === 0 && hasPdftotext()) return true;
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+  for (const step of [['apt-get', 'update', '-qq'], ['apt-get', 'install', '-y', '-qq', 'poppler-utils']]) {
+    const [command, ...args] = [...asRoot, ...step];
+    process.stderr.write(`pdftotext is missing: ${[command, ...args].join(' ')}\n`);
+    if (spawnSync(command!, args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status !== 0) return false;
   }
-  return false;
+  return hasPdftotext();
 }
 
 export async function compareTextLayers(files: string[], runs: number): Promise<TextLayerResult> {

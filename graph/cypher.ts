@@ -3,7 +3,7 @@
  * the derived properties and links recomputed after each write, statistics and export.
  */
 import { defineCypher, type Cypher } from './cypher-registry.ts';
-import { NODE_LABELS, NODE_PROPERTIES, relationshipShapes, SHARED_NODES, shapeKey, type NodeLabel } from './model.ts';
+import { NODE_LABELS, NODE_PROPERTIES, relationshipShapes, SHARED_NODES, shapeKey, STORE_META, type NodeLabel } from './model.ts';
 
 /** Adds the document to a node's or relationship's `docs` once. `list + [x]` appends on both engines. */
 const addDoc = (v: string) => `${v}.docs = CASE WHEN $doc IN coalesce(${v}.docs, []) THEN ${v}.docs ELSE coalesce(${v}.docs, []) + [$doc] END`;
@@ -81,7 +81,10 @@ export const REMOVE_NODES = defineCypher(
    DETACH DELETE n`,
 );
 
-/** Every document's view of a shared node (see SHARED_NODES in model.ts), and setting what follows from them. */
+/**
+ * Every document's view of a shared node (see SHARED_NODES in model.ts), one document's views,
+ * the node as it stands, and setting what follows from them.
+ */
 export const SHARED_VIEWS = Object.fromEntries(
   SHARED_NODES.map((shared) => [
     shared.label,
@@ -89,10 +92,33 @@ export const SHARED_VIEWS = Object.fromEntries(
       views: defineCypher(
         `shared.views.${shared.label}`,
         'read',
+        // From the node along its own relationships: an OPTIONAL MATCH here costs a scan of every
+        // relationship of the type on the embedded engine. A node without views is not returned.
+        // only the keys `merge` reads: a view's evidence quote is long, and a node may have thousands of views
+        `UNWIND $ids AS id
+         MATCH (n:${shared.label} {id: id})<-[v:${shared.via}]-()
+         RETURN n.id AS id, collect({${[...new Set([...NODE_PROPERTIES[shared.label], 'source', 'docs'])].map((k) => `${k}: v.${k}`).join(', ')}}) AS views`,
+      ),
+      // One statement per start label of the view relationship, each walked from the document's
+      // own start node: the shared node may have thousands of views, the start node has one.
+      docViews: relationshipShapes()
+        .filter((shape) => shape.type === shared.via && shape.to === shared.label)
+        .map((shape) => ({
+          shape: shapeKey(shape),
+          cypher: defineCypher(
+            `shared.doc-views.${shapeKey(shape)}`,
+            'read',
+            `UNWIND $rows AS row
+             MATCH (a:${shape.from} {id: row.from})-[v:${shape.type}]->(n:${shared.label} {id: row.to})
+             RETURN n.id AS id, collect(properties(v)) AS views`,
+          ),
+        })),
+      current: defineCypher(
+        `shared.current.${shared.label}`,
+        'read',
         `UNWIND $ids AS id
          MATCH (n:${shared.label} {id: id})
-         OPTIONAL MATCH ()-[v:${shared.via}]->(n)
-         RETURN n.id AS id, collect(properties(v)) AS views`,
+         RETURN n.id AS id, properties(n) AS current`,
       ),
       set: defineCypher(
         `shared.set.${shared.label}`,
@@ -103,7 +129,7 @@ export const SHARED_VIEWS = Object.fromEntries(
       ),
     },
   ]),
-) as Record<NodeLabel, { views: Cypher; set: Cypher }>;
+) as Record<NodeLabel, { views: Cypher; docViews: { shape: string; cypher: Cypher }[]; current: Cypher; set: Cypher }>;
 
 /** Cross-references become REFERENCES links once both agreements are in the graph, in whatever order they came. */
 export const LINK_REFERENCES = defineCypher(
@@ -116,10 +142,49 @@ export const LINK_REFERENCES = defineCypher(
    SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
 );
 
+/**
+ * The same for the agreements one document wrote: their own cross-references, and those of other
+ * agreements that point to them. What a new document can link, without a pass over the whole graph.
+ */
+export const LINK_REFERENCES_FROM = defineCypher(
+  'references.link.from',
+  'write',
+  `UNWIND $agreements AS id
+   MATCH (a:Agreement {id: id})-[:HAS_REFERENCE]->(x:CrossReference)
+   MATCH (b:Agreement)
+   WHERE b.scheme = x.targetScheme AND b.area = x.targetArea AND b.id <> a.id
+   MERGE (a)-[r:REFERENCES]->(b)
+   SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
+);
+
+export const LINK_REFERENCES_TO = defineCypher(
+  'references.link.to',
+  'write',
+  `UNWIND $agreements AS id
+   MATCH (b:Agreement {id: id})
+   MATCH (a:Agreement)-[:HAS_REFERENCE]->(x:CrossReference)
+   WHERE x.targetScheme = b.scheme AND x.targetArea = b.area AND a.id <> b.id
+   MERGE (a)-[r:REFERENCES]->(b)
+   SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
+);
+
 export const STATS_NODES = defineCypher(
   'stats.nodes',
   'read',
-  'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label',
+  `MATCH (n) WHERE NOT n:${STORE_META.label} UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label`,
+);
+
+/** The store's own record (STORE_META in model.ts): written with every document, read by `kg stats` and /health. */
+export const META_RECORD_INGEST = defineCypher(
+  'meta.record-ingest',
+  'write',
+  `MERGE (m:${STORE_META.label} {id: $id}) SET m.lastIngestAt = $at, m.lastIngestDocument = $doc`,
+);
+
+export const META_READ = defineCypher(
+  'meta.read',
+  'read',
+  `MATCH (m:${STORE_META.label} {id: $id}) RETURN m.lastIngestAt AS lastIngestAt, m.lastIngestDocument AS lastIngestDocument`,
 );
 
 export const STATS_RELATIONSHIPS = defineCypher(
@@ -131,7 +196,7 @@ export const STATS_RELATIONSHIPS = defineCypher(
 export const EXPORT_NODES = defineCypher(
   'export.nodes',
   'read',
-  'MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties ORDER BY id',
+  `MATCH (n) WHERE NOT n:${STORE_META.label} RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties ORDER BY id`,
 );
 
 export const EXPORT_RELATIONSHIPS = defineCypher(

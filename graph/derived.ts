@@ -11,14 +11,62 @@ import { NODE_PROPERTIES, SHARED_NODES, type NodeLabel } from './model.ts';
 type Run = (cypher: Cypher, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 type View = Record<string, unknown> & { docs?: string[] };
 
-export async function refreshShared(run: Run, ids: Map<NodeLabel, Set<string>>): Promise<void> {
+/** The shared nodes' properties before a document is written, for `refreshShared`'s `added`. */
+export type SharedBefore = Map<string, View>;
+
+export async function sharedBefore(run: Run, ids: Map<NodeLabel, Set<string>>): Promise<SharedBefore> {
+  const before: SharedBefore = new Map();
   for (const shared of SHARED_NODES) {
-    const wanted = [...(ids.get(shared.label) ?? [])].sort();
+    const wanted = [...(ids.get(shared.label) ?? [])];
+    if (wanted.length === 0) continue;
+    for (const r of await run(SHARED_VIEWS[shared.label].current, { ids: wanted })) before.set(`${shared.label}|${r.id as string}`, r.current as View);
+  }
+  return before;
+}
+
+/** A document written for the first time: its id, the shared nodes before it, the relationships it wrote (by shape key). */
+export interface NewDocument {
+  doc: string;
+  before: SharedBefore;
+  relationships: Map<string, { from: string; to: string }[]>;
+}
+
+/**
+ * Recomputes the shared nodes in `ids`. With `added`, the document just written for the first
+ * time and the nodes as they were before it: a node it only adds fresh views to, agreeing with
+ * the node's values, takes the new list values without reading every other view — what keeps
+ * ingest linear when a party such as Husbanken is named in thousands of documents. Any other
+ * node is recomputed from all its views.
+ */
+export async function refreshShared(run: Run, ids: Map<NodeLabel, Set<string>>, added?: NewDocument): Promise<void> {
+  for (const shared of SHARED_NODES) {
+    let wanted = [...(ids.get(shared.label) ?? [])].sort();
     if (wanted.length === 0) continue;
     const statements = SHARED_VIEWS[shared.label];
-    const rows = (await run(statements.views, { ids: wanted }))
-      .map((r) => ({ id: r.id as string, props: merge(shared.label, shared.lists, r.views as View[]) }))
-      .filter((r) => r.props !== undefined);
+    const rows: { id: string; props: Record<string, unknown> }[] = [];
+    if (added !== undefined) {
+      const recompute = new Set(wanted);
+      const views = new Map<string, View[]>();
+      for (const { shape, cypher } of statements.docViews) {
+        const written = (added.relationships.get(shape) ?? []).filter((r) => added.before.has(`${shared.label}|${r.to}`));
+        if (written.length === 0) continue;
+        for (const r of await run(cypher, { rows: written })) views.set(r.id as string, [...(views.get(r.id as string) ?? []), ...(r.views as View[])]);
+      }
+      for (const [id, nodeViews] of views) {
+        const props = extend(shared.label, shared.lists, added.before.get(`${shared.label}|${id}`)!, nodeViews, added.doc);
+        if (props) {
+          rows.push({ id, props });
+          recompute.delete(id);
+        }
+      }
+      wanted = [...recompute];
+    }
+    if (wanted.length > 0) {
+      for (const r of await run(statements.views, { ids: wanted })) {
+        const props = merge(shared.label, shared.lists, r.views as View[]);
+        if (props) rows.push({ id: r.id as string, props });
+      }
+    }
     if (rows.length > 0) await run(statements.set, { rows });
   }
 }
@@ -34,6 +82,30 @@ export function merge(label: NodeLabel, lists: readonly string[], views: View[])
       const from = ordered.find((v) => v[key] !== undefined && v[key] !== null);
       if (from) props[key] = from[key];
     }
+  }
+  return props;
+}
+
+/**
+ * `merge` over the node's earlier views plus `views`, from the node's values before the document
+ * (`before`, which are `merge` of the earlier views), when that needs no other view: each of
+ * `views` is new (no other document shares it, so no earlier view was overwritten) and agrees
+ * with every value the node had and has no value the node lacked, so whichever view comes first
+ * the values stay. Then only the lists grow. Otherwise undefined: recompute from all views.
+ */
+export function extend(label: NodeLabel, lists: readonly string[], before: View, views: View[], doc: string): Record<string, unknown> | undefined {
+  if (views.some((v) => (v.docs ?? []).some((d) => d !== doc))) return undefined;
+  const props: Record<string, unknown> = {};
+  for (const key of NODE_PROPERTIES[label]) {
+    if (lists.includes(key)) {
+      const values = [before[key], ...views.map((v) => v[key])].flatMap((l) => (Array.isArray(l) ? (l as string[]) : []));
+      props[key] = [...new Set(values)].sort();
+      continue;
+    }
+    const value = before[key];
+    const agrees = views.every((v) => v[key] === undefined || v[key] === null || (value !== undefined && value !== null && v[key] === value));
+    if (!agrees) return undefined;
+    if (value !== undefined && value !== null) props[key] = value;
   }
   return props;
 }

@@ -7,15 +7,18 @@ import {
   DOCUMENT_SHA,
   DOCUMENT_SHARED_NODES,
   LINK_REFERENCES,
+  LINK_REFERENCES_FROM,
+  LINK_REFERENCES_TO,
   MERGE_NODES,
   MERGE_RELATIONSHIPS,
+  META_RECORD_INGEST,
   REMOVE_NODES,
   REMOVE_RELATIONSHIPS,
 } from './cypher.ts';
-import { refreshShared } from './derived.ts';
+import { refreshShared, sharedBefore } from './derived.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
-import { GRAPH_VERSION, NODE_LABELS, SHARED_NODES, type NodeLabel } from './model.ts';
+import { GRAPH_VERSION, NODE_LABELS, SHARED_NODES, STORE_META, type NodeLabel } from './model.ts';
 import type { GraphStore, WriteTransaction } from './store.ts';
 import { documentId, writePlan, type WritePlan } from './write-plan.ts';
 
@@ -38,9 +41,14 @@ export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, o
     const run = counting(tx, options.failAfterStatements);
     const touched = sharedIn(plan);
     if (held !== undefined) addAll(touched, await removeIn(run, plan.documentId));
+    // a new document only adds views to the shared nodes: they can be extended from their values before it
+    const before = held === undefined ? await sharedBefore(run, touched) : undefined;
     await writeIn(run, plan, options.batchSize ?? 500);
-    await refreshShared(run, touched);
-    await run(LINK_REFERENCES, {});
+    await refreshShared(run, touched, before && { doc: plan.documentId, before, relationships: plan.relationships });
+    const agreements = (plan.nodes.get('Agreement') ?? []).map((r) => r.id);
+    await run(LINK_REFERENCES_FROM, { agreements });
+    await run(LINK_REFERENCES_TO, { agreements });
+    await run(META_RECORD_INGEST, { id: STORE_META.id, at: new Date().toISOString(), doc: plan.documentId });
     return held === undefined ? 'new' : 'replaced';
   });
 }
@@ -52,6 +60,7 @@ export async function removeDocument(store: GraphStore, fileOrId: string): Promi
     if ((await tx.run(DOCUMENT_SHA, { id })).length === 0) throw new StoreError('NOT_FOUND', id, 'the store holds no such document');
     const run = counting(tx);
     await refreshShared(run, await removeIn(run, id));
+    // removal is rare: one pass over all cross-references keeps it simple
     await run(LINK_REFERENCES, {});
   });
 }

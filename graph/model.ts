@@ -113,9 +113,15 @@ export function shapeKey(shape: RelationshipShape): string {
 }
 
 /** Every property key the product writes or reads, for the linter's schema. */
+/**
+ * One node about the store itself, not part of the agreement graph (statistics and export leave
+ * it out): when the last document was written, set in the same transaction as the document.
+ */
+export const STORE_META = { label: 'Meta', id: 'meta:store', properties: ['lastIngestAt', 'lastIngestDocument'] } as const;
+
 export function propertyKeys(): string[] {
   // besides the properties: the keys of the parameter rows the write statements read (`row.from`, `row.props`)
-  const keys = new Set<string>(['id', 'docs', 'from', 'to', 'props']);
+  const keys = new Set<string>(['id', 'docs', 'from', 'to', 'props', ...STORE_META.properties]);
   for (const props of Object.values(NODE_PROPERTIES)) for (const p of props) keys.add(p);
   for (const r of RELATIONSHIPS) for (const p of r.properties) keys.add(p);
   return [...keys].sort();

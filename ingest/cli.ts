@@ -21,6 +21,7 @@ import { removeDocument } from '../graph/documents.ts';
 import { isStoreError } from '../graph/errors.ts';
 import { exportGraph, serialise, type ExportFormat } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
+import { formatBytes, storeInfo } from '../graph/store-info.ts';
 import { openStore, type GraphStore } from '../graph/store.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isIngestError } from './errors.ts';
@@ -90,7 +91,7 @@ async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T>
 }
 
 /** Ingests files with a progress bar on a terminal (a line per file otherwise) and prints the per-file summary. */
-async function ingestAndReport(store: GraphStore, files: string[]): Promise<FileResult[]> {
+async function ingestAndReport(store: GraphStore, files: string[], json = false): Promise<FileResult[]> {
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }) : undefined;
   bar?.start(files.length, 0, { file: '' });
   const results = await ingestFiles(store, files, (result, index) => {
@@ -98,6 +99,10 @@ async function ingestAndReport(store: GraphStore, files: string[]): Promise<File
     else process.stderr.write(`[${index + 1}/${files.length}] ${describe(result)}\n`);
   });
   bar?.stop();
+  if (json) {
+    console.log(JSON.stringify(results.map((r) => ({ ...r, file: basename(r.file) }))));
+    return results;
+  }
   console.table(
     results.map((r) =>
       r.status === 'failed' ? { file: basename(r.file), status: `failed ${r.code}`, detail: r.reason } : { file: basename(r.file), status: r.status, detail: `${r.ms} ms` },
@@ -136,10 +141,11 @@ program
   .command('ingest')
   .description('read, extract and write PDFs to the store: new, unchanged (same SHA-256), replaced (new version) or failed')
   .argument('<paths...>', 'PDF files or folders of PDFs')
-  .action(async (paths: string[]) => {
+  .option('--json', 'print the per-file results as one JSON array ({ file, status, code?, reason?, ms }) instead of a table')
+  .action(async (paths: string[], options: { json?: boolean }) => {
     const files = collectPdfFiles(paths);
     if (files.length === 0) throw new Error(`No PDF files found in ${paths.join(', ')}`);
-    const results = await withStore((store) => ingestAndReport(store, files));
+    const results = await withStore((store) => ingestAndReport(store, files, options.json === true));
     process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
   });
 
@@ -160,11 +166,14 @@ program
     await withStore(async (store) => {
       const stats = await graphStats(store);
       const documents = await store.read(DOCUMENTS);
+      const info = await storeInfo(store);
       if (options.json) {
-        console.log(JSON.stringify({ store: { backend: store.backend, location: store.location }, documents: documents.length, ...stats }, null, 2));
+        console.log(JSON.stringify({ store: info, documents: documents.length, ...stats }, null, 2));
         return;
       }
       console.log(`store: ${store.backend} ${store.location}, ${documents.length} documents`);
+      console.log(`size on disk: ${info.sizeBytes === null ? 'kept by the Neo4j server' : formatBytes(info.sizeBytes)}`);
+      console.log(`last ingest: ${info.lastIngestAt ? `${info.lastIngestAt} (${info.lastIngestDocument})` : 'none recorded'}`);
       console.table(Object.entries(stats.nodes).map(([label, count]) => ({ label, count })));
       console.table(Object.entries(stats.relationships).map(([type, count]) => ({ type, count })));
     });

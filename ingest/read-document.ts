@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectKind, detectLanguage, type DocumentKind, type Language } from './classify.ts';
 import { IngestError } from './errors.ts';
-import { loadPdf, type LoadOptions } from './pdf/load-pdf.ts';
+import { loadPdf, type LoadOptions, type RawPage } from './pdf/load-pdf.ts';
 import { joinHyphenated, LINE_END_HYPHEN, Vocabulary } from './text/dehyphenate.ts';
 import { cleanLineText, reflow, type TextBlock } from './text/paragraphs.ts';
 import { pageLines, type Line } from './text/reading-order.ts';
@@ -57,6 +57,16 @@ export async function readDocumentFile(path: string, options?: LoadOptions): Pro
 export async function readDocument(bytes: Uint8Array, file: string, options?: LoadOptions): Promise<ParsedDocument> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const raw = await loadPdf(bytes, file, options);
+  try {
+    return assemble(raw, file, sha256, bytes.length);
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    // pdf.js read the file, but what it found cannot be laid out as text (positions or sizes no page has)
+    throw new IngestError('DAMAGED_PDF', file, `the text of the PDF cannot be laid out: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function assemble(raw: RawPage[], file: string, sha256: string, size: number): ParsedDocument {
   const linesPerPage = raw.map(pageLines);
   const furniture = findRunningFurniture(linesPerPage);
   const bodyLines: Line[][] = linesPerPage.map((lines, p) => lines.filter((_, i) => !furniture[p]!.has(i)));
@@ -78,7 +88,7 @@ export async function readDocument(bytes: Uint8Array, file: string, options?: Lo
     offset = page.end + PAGE_SEPARATOR.length;
   });
   const text = pages.map((p) => p.text).join(PAGE_SEPARATOR);
-  return { file, sha256, bytes: bytes.length, kind: detectKind(text).kind, language, pages, text };
+  return { file, sha256, bytes: size, kind: detectKind(text).kind, language, pages, text };
 }
 
 /** A word hyphenated at the foot of a page is made whole on the page where it starts. */

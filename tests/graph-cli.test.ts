@@ -38,7 +38,12 @@ describe('kg ingest, stats, export, cypher, remove', () => {
     const run = kg('stats', '--json');
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout);
-    expect(stats.store).toEqual({ backend: 'embedded', location: join(dataDir, 'graph.grafeo') });
+    expect(stats.store).toMatchObject({ backend: 'embedded', location: join(dataDir, 'graph.grafeo'), lastIngestDocument: 'document:tromsvekstavtale-nord-troms-2025-2028' });
+    expect(stats.store.sizeBytes).toBeGreaterThan(10_000);
+    expect(Date.now() - Date.parse(stats.store.lastIngestAt)).toBeLessThan(10 * 60_000);
+    const text = kg('stats');
+    expect(text.stdout).toMatch(/size on disk: \d+(\.\d)? (KiB|MiB)/);
+    expect(text.stdout).toContain(`last ingest: ${stats.store.lastIngestAt} (document:tromsvekstavtale-nord-troms-2025-2028)`);
     expect(stats.documents).toBe(2);
     expect(stats.nodes).toMatchObject({ Document: 2, Agreement: 2, SubGoal: 12 });
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeConfig } from '../graph/config.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
+import { extend, merge } from '../graph/derived.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { StoreError } from '../graph/errors.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
@@ -189,5 +190,27 @@ describe('opening the store', () => {
     expect(bad({ NEO4J_URI: 'neo4j+s://x.databases.neo4j.io', NEO4J_USER: 'neo4j' })).toBe('BAD_CONFIG NEO4J_PASSWORD: must be set when NEO4J_URI is set');
     expect(storeConfig({ KG_DATA_DIR: '/tmp/kg-data' })).toEqual({ backend: 'embedded', path: join('/tmp/kg-data', 'graph.grafeo') });
     expect(storeConfig({ NEO4J_URI: 'bolt://localhost:7687', NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'secret' })).toMatchObject({ backend: 'neo4j', uri: 'bolt://localhost:7687' });
+  });
+});
+
+describe('shared node properties extended by a new document', () => {
+  const earlier = [
+    { name: 'Husbanken', kind: 'STATE_AGENCY', aliases: ['Husbanken'], docs: ['document:b'] },
+    { name: 'Husbanken', kind: 'STATE_AGENCY', aliases: ['Den Norske Stats Husbank'], docs: ['document:c'] },
+  ];
+  const before = merge('Party', ['aliases'], earlier)!;
+
+  it('gives what a recomputation from every view gives when the new views agree', () => {
+    const fresh = { name: 'Husbanken', kind: 'STATE_AGENCY', aliases: ['HB'], docs: ['document:a'] };
+    // document:a sorts first, so it would win every value: they are the same values
+    expect(extend('Party', ['aliases'], before, [fresh], 'document:a')).toEqual(merge('Party', ['aliases'], [...earlier, fresh]));
+    expect(extend('Party', ['aliases'], before, [fresh], 'document:a')!.aliases).toEqual(['Den Norske Stats Husbank', 'HB', 'Husbanken']);
+  });
+
+  it('leaves it to a recomputation when a new view differs, or was written by another document too', () => {
+    expect(extend('Party', ['aliases'], before, [{ name: 'Husbanken', kind: 'OTHER', aliases: [], docs: ['document:a'] }], 'document:a')).toBeUndefined();
+    expect(extend('Party', ['aliases'], before, [{ name: 'Husbanken', kind: 'STATE_AGENCY', aliases: [], docs: ['document:a', 'document:b'] }], 'document:a')).toBeUndefined();
+    // a value the node lacked: which view supplies it depends on the order of all views
+    expect(extend('Pilot', ['otherNames'], { name: 'Midt', otherNames: [] }, [{ name: 'Midt', cohort: 1, otherNames: [], docs: ['document:a'] }], 'document:a')).toBeUndefined();
   });
 });

@@ -4,9 +4,11 @@
  * are reported as skipped otherwise. They delete every node of the model's labels first, so
  * point them at a throwaway database.
  */
+import { spawnSync } from 'node:child_process';
+import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeConfig } from '../graph/config.ts';
-import { CLEAR_GRAPH } from '../graph/cypher.ts';
+import { CLEAR_GRAPH, DOCUMENT_SHA } from '../graph/cypher.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
 import { NODE_LABELS } from '../graph/model.ts';
@@ -25,6 +27,16 @@ describe('Neo4j errors that need no server', () => {
       code: 'STORE_UNREACHABLE',
       subject: 'bolt://127.0.0.1:1',
     });
+  });
+
+  it('says so from the command line too, with exit status 2', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', new URL('../ingest/cli.ts', import.meta.url).pathname, 'stats'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'x' },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: STORE_UNREACHABLE: bolt:\/\/127\.0\.0\.1:1: cannot reach Neo4j/m);
   });
 });
 
@@ -71,6 +83,25 @@ describe.skipIf(!configured)('Neo4j integration (NEO4J_URI set)', () => {
     const revised = { ...structuredClone(report), document: { ...report.document, sha256: '0'.repeat(64) } };
     await expect(ingestExtracted(neo4j, revised, { failAfterStatements: 7 })).rejects.toThrow(/simulated failure/);
     expect(await exportJson(neo4j)).toBe(before);
+  });
+
+  it('retries a write that meets a transient error (the retry policy of managed transactions), and nothing else', async () => {
+    let attempts = 0;
+    const rows = await neo4j.write(async (tx) => {
+      attempts++;
+      if (attempts < 3) throw new Neo4jError('simulated deadlock', 'Neo.TransientError.Transaction.DeadlockDetected', '50N42', 'simulated');
+      return (await tx.run(DOCUMENT_SHA, { id: 'document:bygdevekstavtale-nord-troms' })).length;
+    });
+    expect(attempts).toBe(3);
+    expect(rows).toBe(1);
+    let once = 0;
+    await expect(
+      neo4j.write(async () => {
+        once++;
+        throw new Error('not transient');
+      }),
+    ).rejects.toThrow('not transient');
+    expect(once).toBe(1);
   });
 
   it('says clearly that Neo4j rejects wrong credentials', async () => {

@@ -5,10 +5,16 @@
  * order for PDFs that draw running headers, bullets or a second column out of order. We
  * let pdf-parse open the document (its options, its error mapping) and then read the
  * positioned items from the pdf.js document it holds.
+ *
+ * pdf.js runs in a worker thread (`pdf-worker.mjs`), one document at a time: a document that
+ * takes longer than the timeout gets the worker terminated — which stops pdf.js even in a
+ * synchronous loop, where a timer in this thread could never fire — and one that needs more
+ * than the worker's heap limit ends the worker, not the process. The next document gets a
+ * fresh worker; a worker is also replaced after a number of documents, so whatever pdf.js
+ * keeps between documents cannot grow without bound.
  */
-import { PDFParse } from 'pdf-parse';
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { IngestError } from '../errors.ts';
+import { Worker } from 'node:worker_threads';
+import { IngestError, type IngestErrorCode } from '../errors.ts';
 
 /** A run of text as pdf.js placed it, in PDF user space (origin bottom left). */
 export interface TextItem {
@@ -35,37 +41,16 @@ export interface LoadOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** The private member of PDFParse that opens the pdf.js document (pdf-parse 2.4.x). */
-interface PdfParseInternals {
-  load(): Promise<PDFDocumentProxy>;
-}
+/** The worker's V8 heap limit: far above what any real agreement needs (the 36-page report takes < 100 MB). */
+const WORKER_HEAP_MB = 512;
+/** Documents a worker reads before it is replaced. */
+const DOCUMENTS_PER_WORKER = 100;
 
 export async function loadPdf(bytes: Uint8Array, file: string, options: LoadOptions = {}): Promise<RawPage[]> {
   checkSignature(bytes, file);
-  const parser = new PDFParse({
-    data: new Uint8Array(bytes), // pdf.js detaches the buffer it is given
-    isEvalSupported: false, // never evaluate code embedded in a PDF
-    enableXfa: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new IngestError('TIMEOUT', file, `reading the PDF took longer than ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([readPages(parser, file), timeout]);
-  } finally {
-    clearTimeout(timer);
-    await parser.destroy().catch(() => undefined);
-  }
+  const result = await reader.read(bytes, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if ('pages' in result) return result.pages;
+  throw new IngestError(result.code, file, result.reason);
 }
 
 function checkSignature(bytes: Uint8Array, file: string): void {
@@ -76,75 +61,72 @@ function checkSignature(bytes: Uint8Array, file: string): void {
   }
 }
 
-async function readPages(parser: PDFParse, file: string): Promise<RawPage[]> {
-  let doc: PDFDocumentProxy;
-  try {
-    doc = await (parser as unknown as PdfParseInternals).load();
-  } catch (error) {
-    throw classifyLoadError(error, file);
+type ReadResult = { pages: RawPage[] } | { code: IngestErrorCode; reason: string };
+
+/** One worker, one document at a time; requests queue. */
+class WorkerReader {
+  private worker: Worker | undefined;
+  private served = 0;
+  private nextId = 1;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  read(bytes: Uint8Array, timeoutMs: number): Promise<ReadResult> {
+    const result = this.tail.then(() => this.readNow(bytes, timeoutMs));
+    this.tail = result.catch(() => undefined);
+    return result;
   }
-  const pages: RawPage[] = [];
-  for (let number = 1; number <= doc.numPages; number++) {
-    try {
-      const page = await doc.getPage(number);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      // Loading the operator list resolves the page's fonts, whose real names say which are bold.
-      await page.getOperatorList();
-      const fonts = new Map<string, boolean>();
-      const items: TextItem[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str === '') continue;
-        const [a, b, c, d, x, y] = item.transform as number[];
-        const fontSize = Math.hypot(c!, d!) || Math.hypot(a!, b!) || item.height;
-        items.push({
-          text: item.str,
-          x: x!,
-          y: y!,
-          width: item.width,
-          fontSize,
-          fontName: item.fontName,
-          bold: isBold(item.fontName, content.styles, page, fonts),
-        });
-      }
-      pages.push({ number, width: viewport.width, height: viewport.height, items });
-      page.cleanup();
-    } catch (error) {
-      throw new IngestError('DAMAGED_PDF', file, `page ${number} cannot be read: ${messageOf(error)}`, { cause: error });
-    }
+
+  private readNow(bytes: Uint8Array, timeoutMs: number): Promise<ReadResult> {
+    if (this.worker && this.served >= DOCUMENTS_PER_WORKER) this.stop();
+    const worker = (this.worker ??= this.start());
+    this.served++;
+    const id = this.nextId++;
+    const copy = new Uint8Array(bytes); // transferred to the worker: the caller keeps its bytes
+    return new Promise<ReadResult>((resolve) => {
+      const finish = (result: ReadResult, stop = false) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (stop) this.stop(worker);
+        resolve(result);
+      };
+      const onMessage = (message: { id: number } & ({ pages: RawPage[] } | { error: { code: IngestErrorCode; reason: string } })) => {
+        if (message.id !== id) return;
+        finish('pages' in message ? { pages: message.pages } : message.error);
+      };
+      const onError = (error: Error & { code?: string }) =>
+        finish(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? { code: 'DAMAGED_PDF', reason: `reading the PDF needed more than ${WORKER_HEAP_MB} MB of memory` }
+            : { code: 'DAMAGED_PDF', reason: `the PDF reader failed on this file: ${error.message}` },
+          true,
+        );
+      const onExit = (code: number) => finish({ code: 'DAMAGED_PDF', reason: `the PDF reader stopped on this file (exit code ${code})` }, true);
+      const timer = setTimeout(() => finish({ code: 'TIMEOUT', reason: `reading the PDF took longer than ${timeoutMs} ms` }, true), timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ id, bytes: copy }, [copy.buffer]);
+    });
   }
-  return pages;
+
+  private start(): Worker {
+    this.served = 0;
+    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    // An idle worker must not keep the process alive; while a document is read, its timer does.
+    worker.unref();
+    worker.on('error', () => undefined); // errors are answered per request; none may go unhandled
+    return worker;
+  }
+
+  private stop(worker = this.worker): void {
+    if (!worker) return;
+    if (worker === this.worker) this.worker = undefined;
+    void worker.terminate().catch(() => undefined);
+  }
 }
 
-/** pdf.js names fonts g_d0_f1 …; the real name (…-Bold, …Bold…) is in the font object. */
-function isBold(
-  fontName: string,
-  styles: Record<string, { fontFamily: string }>,
-  page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } },
-  cache: Map<string, boolean>,
-): boolean {
-  const cached = cache.get(fontName);
-  if (cached !== undefined) return cached;
-  let name = styles[fontName]?.fontFamily ?? '';
-  if (page.commonObjs.has(fontName)) {
-    const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean } | undefined;
-    if (font?.bold) name += ' Bold';
-    name += ` ${font?.name ?? ''}`;
-  }
-  const bold = /bold|black|heavy|semibold|demi/i.test(name);
-  cache.set(fontName, bold);
-  return bold;
-}
-
-function classifyLoadError(error: unknown, file: string): IngestError {
-  const name = error instanceof Error ? error.name : '';
-  const message = messageOf(error);
-  if (name === 'PasswordException' || /password|encrypt/i.test(message)) {
-    return new IngestError('ENCRYPTED_PDF', file, 'the PDF is encrypted and needs a password', { cause: error });
-  }
-  return new IngestError('DAMAGED_PDF', file, `the PDF is damaged or incomplete: ${message}`, { cause: error });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const reader = new WorkerReader();

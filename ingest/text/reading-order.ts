@@ -25,6 +25,8 @@ interface Gutter {
 /** Items this much wider than the page's text area fraction span columns (headings, footers). */
 const SPANNING_FRACTION = 0.55;
 const MIN_GUTTER = 9;
+/** Widest text area that is looked at for columns, in points. */
+const MAX_SPAN = 14_400;
 
 export function pageLines(page: RawPage): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '' || item.width > 0);
@@ -54,10 +56,15 @@ export function pageLines(page: RawPage): Line[] {
  * sides: the gutter between two columns.
  */
 function findGutter(items: TextItem[]): Gutter | undefined {
-  const left = Math.min(...items.map((i) => i.x));
-  const right = Math.max(...items.map((i) => i.x + i.width));
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const i of items) {
+    left = Math.min(left, i.x);
+    right = Math.max(right, i.x + i.width);
+  }
   const span = right - left;
-  if (span <= 0) return undefined;
+  // no page is wider than this (14,400 pt is PDF's own limit); a damaged file can claim anything
+  if (!(span > 0) || span > MAX_SPAN) return undefined;
   const narrow = items.filter((i) => i.width < span * SPANNING_FRACTION);
   const covered = new Uint8Array(Math.ceil(span) + 1);
   for (const item of narrow) {

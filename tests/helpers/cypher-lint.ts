@@ -4,7 +4,7 @@
  */
 import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language-support';
 import type { Cypher } from '../../graph/cypher-registry.ts';
-import { NODE_LABELS, propertyKeys, RELATIONSHIPS } from '../../graph/model.ts';
+import { NODE_LABELS, propertyKeys, RELATIONSHIPS, STORE_META } from '../../graph/model.ts';
 
 /** Every function a Cypher text of the product may call. */
 export const FUNCTIONS_WE_USE = ['coalesce', 'collect', 'count', 'labels', 'properties', 'size', 'type', 'toLower', 'head', 'keys', 'min', 'max', 'sum', 'avg', 'toString', 'reduce', 'exists'];
@@ -20,7 +20,7 @@ function functionRegistry(): DbSchema['functions'] {
 }
 
 const baseSchema: DbSchema = {
-  labels: [...NODE_LABELS],
+  labels: [...NODE_LABELS, STORE_META.label],
   relationshipTypes: [...new Set(RELATIONSHIPS.map((r) => r.type))],
   propertyKeys: propertyKeys(),
   functions: functionRegistry(),
