@@ -17,7 +17,7 @@ export function scalingChart(points: ScalePoint[]): string {
   const right = panel(
     'Question p99 over HTTP (ms)',
     ns,
-    names.map((name) => ({ name, values: points.map((p) => p.questions[name]!.latencyMs.p99) })),
+    names.map((name) => ({ name, values: points.map((p) => p.questions[name]?.latencyMs.p99 ?? Number.NaN) })),
     W / 2 + 20,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="11">
@@ -46,8 +46,10 @@ function panel(title: string, ns: number[], series: { name: string; values: numb
   }
   series.forEach((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
-    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${s.values.map((v, j) => `${px(ns[j]!)},${py(v)}`).join(' ')}"/>`);
-    s.values.forEach((v, j) => parts.push(`<circle cx="${px(ns[j]!)}" cy="${py(v)}" r="3" fill="${colour}"/>`));
+    // a question that failed at a size (NaN) has no point there
+    const drawn = s.values.map((v, j) => [ns[j]!, v] as const).filter(([, v]) => Number.isFinite(v));
+    parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${drawn.map(([n, v]) => `${px(n)},${py(v)}`).join(' ')}"/>`);
+    for (const [n, v] of drawn) parts.push(`<circle cx="${px(n)}" cy="${py(v)}" r="3" fill="${colour}"/>`);
     parts.push(`<rect x="${x0 + (i % 3) * 130}" y="${y0 + h + 42 + Math.floor(i / 3) * 14}" width="10" height="10" fill="${colour}"/><text x="${x0 + (i % 3) * 130 + 14}" y="${y0 + h + 51 + Math.floor(i / 3) * 14}">${s.name}</text>`);
   });
   return parts.join('\n');

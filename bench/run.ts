@@ -53,6 +53,29 @@ result.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: r
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 const measured = <T extends object>(value: T) => ({ measuredAt: new Date().toISOString(), command, ...value });
 
+function save(): void {
+  result.targets = targets(result);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** Growth exponents between consecutive sizes, for ingest and each question answered at both. */
+function growthBetween(points: ScalePoint[]) {
+  return points.slice(1).map((p, i) => {
+    const prev = points[i]!;
+    return {
+      from: prev.documents,
+      to: p.documents,
+      ingest: growth({ n: prev.documents, cost: prev.ingestS }, { n: p.documents, cost: p.ingestS }),
+      questions: Object.fromEntries(
+        Object.keys(p.questions)
+          .filter((q) => prev.questions[q])
+          .map((q) => [q, growth({ n: prev.documents, cost: prev.questions[q]!.latencyMs.median }, { n: p.documents, cost: p.questions[q]!.latencyMs.median })]),
+      ),
+    };
+  });
+}
+
 if (run('stages')) {
   log('ingest stages on the corpus …');
   result.stages = measured(await stages(corpus, options.runs));
@@ -80,22 +103,13 @@ if (run('scaling')) {
   for (const n of sizes) {
     log(` ${n} documents`);
     points.push(await scalePoint(corpus, synthetic, cacheDir, n, 30, log));
+    // saved after every size: the largest takes long
+    result.scaling = measured({ points, growth: growthBetween(points), peakRssMiB: peakRssMiB() });
+    save();
+    writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
   }
-  const growthBetween = points.slice(1).map((p, i) => ({
-    from: points[i]!.documents,
-    to: p.documents,
-    ingest: growth({ n: points[i]!.documents, cost: points[i]!.ingestS }, { n: p.documents, cost: p.ingestS }),
-    questions: Object.fromEntries(
-      Object.keys(p.questions).map((q) => [q, growth({ n: points[i]!.documents, cost: points[i]!.questions[q]!.latencyMs.median }, { n: p.documents, cost: p.questions[q]!.latencyMs.median })]),
-    ),
-  }));
-  result.scaling = measured({ points, growth: growthBetween, peakRssMiB: peakRssMiB() });
-  writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
 }
-result.targets = targets(result);
-
-mkdirSync(dir, { recursive: true });
-writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+save();
 log(`wrote ${out}${run('scaling') ? ` and ${join(dir, 'scaling.svg')}` : ''}`);
 console.table(result.targets);
 
@@ -136,6 +150,7 @@ function targets(r: Results): Target[] {
     for (const [name, q] of Object.entries(largest.questions)) {
       add(`${name}: p99 < 100 ms at ${largest.documents} documents`, `p99 ${q.latencyMs.p99} ms (first request ${q.firstMs} ms)`, q.latencyMs.p99 < 100);
     }
+    for (const [name, error] of Object.entries(largest.failed ?? {})) add(`${name}: p99 < 100 ms at ${largest.documents} documents`, `failed: ${error}`, false);
   }
   return list;
 }

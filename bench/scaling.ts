@@ -11,7 +11,7 @@ import { ingestExtracted } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import { QueryContext } from '../queries/context.ts';
-import { sequential, startBenchServer } from './load.ts';
+import { ask, sequential, startBenchServer } from './load.ts';
 import { QUESTIONS } from './questions.ts';
 import { openTemporaryStore } from './stages.ts';
 import { peakRssMiB, round, type Summary } from './stats.ts';
@@ -32,6 +32,8 @@ export interface ScalePoint {
   peakRssMiB: number;
   nodes: number;
   questions: Record<string, { firstMs: number; latencyMs: Summary }>;
+  /** Questions that failed at this size, with the error (the point is kept, the question left out). */
+  failed: Record<string, string>;
 }
 
 export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorpus, cacheDir: string, n: number, runs: number, log: (m: string) => void): Promise<ScalePoint> {
@@ -66,12 +68,18 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
     const { url, server } = await startBenchServer(store, { responseCache: false });
     const ctx = new QueryContext(store);
     const questions: ScalePoint['questions'] = {};
+    const failed: ScalePoint['failed'] = {};
     try {
       for (const q of QUESTIONS) {
-        const t = performance.now();
-        await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query }) });
-        const firstMs = performance.now() - t;
-        questions[q.name] = { firstMs: round(firstMs), latencyMs: (await sequential(url, ctx, q, runs)).server };
+        try {
+          const t = performance.now();
+          await ask(url, q);
+          const firstMs = performance.now() - t;
+          questions[q.name] = { firstMs: round(firstMs), latencyMs: (await sequential(url, ctx, q, runs)).server };
+        } catch (error) {
+          failed[q.name] = (error as Error).message;
+          log(`  ${q.name} failed: ${(error as Error).message}`);
+        }
       }
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -91,6 +99,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
       peakRssMiB: peakRssMiB(),
       nodes,
       questions,
+      failed,
     };
   } finally {
     await store.close();
