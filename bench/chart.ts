@@ -15,7 +15,7 @@ export function scalingChart(points: ScalePoint[]): string {
   );
   const names = Object.keys(points[0]?.questions ?? {});
   const right = panel(
-    'Question p99 over HTTP (ms)',
+    'Question p99 over HTTP, response cache off (ms)',
     ns,
     names.map((name) => ({ name, values: points.map((p) => p.questions[name]?.latencyMs.p99 ?? Number.NaN) })),
     W / 2 + 20,
