@@ -18,26 +18,28 @@ export interface AgreementComparison {
   similarSubGoals: { a: string; b: string; score: number }[];
 }
 
-const EXISTS = defineCypher('question.compare.agreements', 'read', 'MATCH (a:Agreement) WHERE a.id IN $ids RETURN a.id AS id');
+// The two agreements are found by id (UNWIND … {id: id}), an index lookup; `WHERE a.id IN $ids`
+// would scan every agreement on the embedded engine.
+const EXISTS = defineCypher('question.compare.agreements', 'read', 'UNWIND $ids AS id MATCH (a:Agreement {id: id}) RETURN a.id AS id');
 
 const PARTIES = defineCypher(
   'question.compare.parties',
   'read',
-  `MATCH (p:Party)-[:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]->(a:Agreement) WHERE a.id IN $ids RETURN a.id AS agreement, p.id AS party
+  `UNWIND $ids AS id MATCH (a:Agreement {id: id})<-[:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]-(p:Party) RETURN a.id AS agreement, p.id AS party
    UNION
-   MATCH (p:Party)-[:PARTNER_IN|MAY_INVITE]->(:SubGoal)<-[:HAS_SUBGOAL]-(a:Agreement) WHERE a.id IN $ids RETURN a.id AS agreement, p.id AS party`,
+   UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(:SubGoal)<-[:PARTNER_IN|MAY_INVITE]-(p:Party) RETURN a.id AS agreement, p.id AS party`,
 );
 
 const MUNICIPALITIES = defineCypher(
   'question.compare.municipalities',
   'read',
-  'MATCH (a:Agreement)-[:FOR_PILOT]->(:Pilot)-[:INCLUDES]->(m:Party) WHERE a.id IN $ids RETURN a.id AS agreement, m.id AS party',
+  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:FOR_PILOT]->(:Pilot)-[:INCLUDES]->(m:Party) RETURN a.id AS agreement, m.id AS party',
 );
 
 const SUBGOALS = defineCypher(
   'question.compare.subgoals',
   'read',
-  'MATCH (a:Agreement)-[:HAS_SUBGOAL]->(s:SubGoal) WHERE a.id IN $ids RETURN a.id AS agreement, s.id AS id, s.title AS title, s.themes AS themes',
+  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(s:SubGoal) RETURN a.id AS agreement, s.id AS id, s.title AS title, s.themes AS themes',
 );
 
 const ALL_SUBGOAL_TITLES = defineCypher('question.compare.all-subgoal-titles', 'read', 'MATCH (s:SubGoal) RETURN s.title AS title ORDER BY s.id');
@@ -53,14 +55,15 @@ const PLACES = defineCypher(
 const ANCHORS = defineCypher(
   'question.compare.anchors',
   'read',
-  'MATCH (a:Agreement)-[:ANCHORED_IN]->(x:PlanAnchor) WHERE a.id IN $ids RETURN a.id AS agreement, x.id AS id, x.name AS name',
+  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:ANCHORED_IN]->(x:PlanAnchor) RETURN a.id AS agreement, x.id AS id, x.name AS name',
 );
 
 const REFERENCES = defineCypher(
   'question.compare.references',
   'read',
-  `MATCH (a:Agreement)-[r:REFERENCES]->(b:Agreement)
-   WHERE a.id IN $ids AND b.id IN $ids
+  `UNWIND $ids AS id
+   MATCH (a:Agreement {id: id})-[r:REFERENCES]->(b:Agreement)
+   WHERE b.id IN $ids
    MATCH (x:CrossReference {id: r.via})-[:SUPPORTED_BY]->(e:Evidence)
    RETURN a.id AS from, b.id AS to, e.document AS document, e.page AS page, e.quote AS quote`,
 );
