@@ -6,21 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
 import { readDocument, readDocumentFile } from '../ingest/read-document.ts';
 import { corpusPath, projectRoot } from './helpers/corpus.ts';
-
-function pdfkitPdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', ...options });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  draw(doc);
-  doc.end();
-  return done;
-}
+import { pdfkitPdf } from './helpers/damaged-pdfs.ts';
 
 async function expectIngestError(bytes: Uint8Array, file: string, code: IngestErrorCode): Promise<IngestError> {
   const error = await readDocument(bytes, file).then(

@@ -187,7 +187,8 @@ function hex(random: () => number, bytes: number): string {
   return Array.from({ length: bytes }, () => Math.floor(random() * 256).toString(16).padStart(2, '0')).join('');
 }
 
-function pdfkitPdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
+/** A PDF drawn by pdfkit, with fixed dates so the same drawing gives the same bytes. */
+export function pdfkitPdf(draw: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', info: { CreationDate: new Date('2025-01-01T00:00:00Z'), ModDate: new Date('2025-01-01T00:00:00Z') }, ...options });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
