@@ -131,15 +131,17 @@ export const SHARED_VIEWS = Object.fromEntries(
   ]),
 ) as Record<NodeLabel, { views: Cypher; docViews: { shape: string; cypher: Cypher }[]; current: Cypher; set: Cypher }>;
 
+/** Which agreement a cross-reference `x` of agreement `a` names, and the link it becomes (one rule for the three statements below). */
+const REFERENCE_TARGET = 'b.scheme = x.targetScheme AND b.area = x.targetArea AND b.id <> a.id';
+const REFERENCE_LINK = 'MERGE (a)-[r:REFERENCES]->(b) SET r.quote = x.quote, r.via = x.id, r.docs = x.docs';
+
 /** Cross-references become REFERENCES links once both agreements are in the graph, in whatever order they came. */
 export const LINK_REFERENCES = defineCypher(
   'references.link',
   'write',
   `MATCH (a:Agreement)-[:HAS_REFERENCE]->(x:CrossReference)
-   MATCH (b:Agreement)
-   WHERE b.scheme = x.targetScheme AND b.area = x.targetArea AND b.id <> a.id
-   MERGE (a)-[r:REFERENCES]->(b)
-   SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
+   MATCH (b:Agreement) WHERE ${REFERENCE_TARGET}
+   ${REFERENCE_LINK}`,
 );
 
 /**
@@ -151,10 +153,8 @@ export const LINK_REFERENCES_FROM = defineCypher(
   'write',
   `UNWIND $agreements AS id
    MATCH (a:Agreement {id: id})-[:HAS_REFERENCE]->(x:CrossReference)
-   MATCH (b:Agreement)
-   WHERE b.scheme = x.targetScheme AND b.area = x.targetArea AND b.id <> a.id
-   MERGE (a)-[r:REFERENCES]->(b)
-   SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
+   MATCH (b:Agreement) WHERE ${REFERENCE_TARGET}
+   ${REFERENCE_LINK}`,
 );
 
 export const LINK_REFERENCES_TO = defineCypher(
@@ -162,10 +162,8 @@ export const LINK_REFERENCES_TO = defineCypher(
   'write',
   `UNWIND $agreements AS id
    MATCH (b:Agreement {id: id})
-   MATCH (a:Agreement)-[:HAS_REFERENCE]->(x:CrossReference)
-   WHERE x.targetScheme = b.scheme AND x.targetArea = b.area AND a.id <> b.id
-   MERGE (a)-[r:REFERENCES]->(b)
-   SET r.quote = x.quote, r.via = x.id, r.docs = x.docs`,
+   MATCH (a:Agreement)-[:HAS_REFERENCE]->(x:CrossReference) WHERE ${REFERENCE_TARGET}
+   ${REFERENCE_LINK}`,
 );
 
 export const STATS_NODES = defineCypher(
