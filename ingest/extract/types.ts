@@ -4,17 +4,19 @@
  */
 import type { DocumentKind, Language } from '../classify.ts';
 
-export type PartyKind =
-  | 'MUNICIPALITY'
-  | 'COUNTY'
-  | 'MINISTRY'
-  | 'STATE_AGENCY'
-  | 'GOVERNOR'
-  | 'INTERMUNICIPAL'
-  | 'EDUCATION_RESEARCH'
-  | 'BUSINESS'
-  | 'NGO'
-  | 'OTHER';
+export const PARTY_KINDS = [
+  'MUNICIPALITY',
+  'COUNTY',
+  'MINISTRY',
+  'STATE_AGENCY',
+  'GOVERNOR',
+  'INTERMUNICIPAL',
+  'EDUCATION_RESEARCH',
+  'BUSINESS',
+  'NGO',
+  'OTHER',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
 
 export const THEMES = [
   'HOUSING',

@@ -1,16 +1,8 @@
 /** The shapes the explorer reads from the GraphQL API (see api/schema.graphql and ./queries.ts). */
 
-export const THEMES = [
-  'HOUSING', 'WORKFORCE', 'COMPETENCE_EDUCATION', 'MOBILITY', 'PLANNING', 'BUSINESS', 'ENERGY', 'NATURE_LAND',
-  'CLIMATE', 'AGRICULTURE', 'FISHERIES', 'PUBLIC_SERVICES', 'HEALTH_CARE', 'ATTRACTIVENESS_SETTLEMENT',
-  'CENTRE_DEVELOPMENT', 'CULTURE_IDENTITY',
-] as const;
-export type Theme = (typeof THEMES)[number];
-
-export const PARTY_KINDS = [
-  'MUNICIPALITY', 'COUNTY', 'MINISTRY', 'STATE_AGENCY', 'GOVERNOR', 'INTERMUNICIPAL', 'EDUCATION_RESEARCH', 'BUSINESS', 'NGO', 'OTHER',
-] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
+// The theme and party-kind vocabularies are extraction's own (bundled with the client by esbuild).
+import type { PartyKind, Theme } from '../../../ingest/extract/types.ts';
+export { PARTY_KINDS, THEMES, type PartyKind, type Theme } from '../../../ingest/extract/types.ts';
 
 export const ROLES = ['COORDINATING_MAIN_PARTY', 'MAIN_PARTY', 'SPECIAL_ROLE', 'PARTNER', 'MAY_INVITE', 'SIGNATORY'] as const;
 export type Role = (typeof ROLES)[number];
