@@ -15,7 +15,8 @@ import { ingestExtracted } from '../graph/documents.ts';
 import { scalingChart } from './chart.ts';
 import { loadTest, type LoadResult } from './load.ts';
 import { growth, scalePoint, type ScalePoint } from './scaling.ts';
-import { openTemporaryStore, stages, type StageResult } from './stages.ts';
+import { stages, type StageResult } from './stages.ts';
+import { temporaryStore } from '../tests/helpers/store.ts';
 import { peakRssMiB, round } from './stats.ts';
 import { SyntheticCorpus } from './synthetic.ts';
 import { compareTextLayers, ensurePdftotext, type TextLayerResult } from './text-layer.ts';
@@ -90,7 +91,7 @@ if (run('writes')) {
 }
 if (run('load')) {
   log(`each question under load (${options.connections} connections, ${durationS} s) …`);
-  const store = await openTemporaryStore();
+  const store = await temporaryStore();
   for (const file of corpus) await ingestExtracted(store, extractDocument(await readDocumentFile(file)));
   result.load = measured({ questions: await loadTest(store, { connections: options.connections, durationS, sequentialRuns: 200 }) });
   await store.close();

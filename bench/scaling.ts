@@ -5,15 +5,15 @@
  * ones, with the server's response cache off. Reports ingest time, its growth between sizes
  * (log-log slope), and per-question latency.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { ingestExtracted } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import { QueryContext } from '../queries/context.ts';
 import { ask, sequential, startBenchServer } from './load.ts';
 import { QUESTIONS } from './questions.ts';
-import { openTemporaryStore } from './stages.ts';
+import { temporaryStore } from '../tests/helpers/store.ts';
 import { peakRssMiB, round, type Summary } from './stats.ts';
 import type { SyntheticCorpus } from './synthetic.ts';
 
@@ -42,7 +42,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
     files.push(await synthetic.pdf(i, cacheDir));
     if (i % 250 === 249) log(`  rendered ${i + 1} synthetic agreements`);
   }
-  const store = await openTemporaryStore();
+  const store = await temporaryStore();
   const perFile: number[] = [];
   const stage = { read: 0, extract: 0, write: 0 };
   let pages = 0;
@@ -103,6 +103,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
     };
   } finally {
     await store.close();
+    rmSync(dirname(store.location), { recursive: true, force: true }); // up to a few hundred MB at 5,000 documents
   }
 }
 

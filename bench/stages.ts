@@ -1,12 +1,11 @@
 /** Ingest per stage: PDF → page text, text → facts, facts → graph writes, and the whole ingest. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ingestExtracted, type WriteOptions } from '../graph/documents.ts';
-import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import type { ExtractedDocument } from '../ingest/extract/types.ts';
 import { readDocument } from '../ingest/read-document.ts';
+import { temporaryStore } from '../tests/helpers/store.ts';
 import { round, summarise, type Summary } from './stats.ts';
 
 export interface StageResult {
@@ -20,15 +19,9 @@ export interface StageResult {
   documentsPerSecond: number;
 }
 
-export async function openTemporaryStore(): Promise<EmbeddedStore> {
-  const store = EmbeddedStore.open(join(mkdtempSync(join(tmpdir(), 'kg-bench-')), 'graph.grafeo'));
-  await store.ensureSchema();
-  return store;
-}
-
 /** One pass over the files: times of each stage (ms) and the total. */
 export async function ingestPass(files: string[], options: WriteOptions = {}) {
-  const store = await openTemporaryStore();
+  const store = await temporaryStore();
   let read = 0;
   let extract = 0;
   let write = 0;

@@ -23,9 +23,3 @@ export function round(n: number, digits = 2): number {
 export function peakRssMiB(): number {
   return round(process.resourceUsage().maxRSS / 1024, 1);
 }
-
-export async function time<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
-}
