@@ -160,7 +160,7 @@ program
 
 program
   .command('stats')
-  .description('node counts by label and relationship counts by type')
+  .description('the store (location, size on disk, last ingest), node counts by label and relationship counts by type')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
     await withStore(async (store) => {
