@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { createGraphQLError } from 'graphql-yoga';
 import { ingestExtracted } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { documentId } from '../graph/write-plan.ts';
+import { documentId } from '../domain/ids.ts';
 import { isIngestError } from '../ingest/errors.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';

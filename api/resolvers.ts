@@ -3,6 +3,8 @@
  * neighbours through the request's batched loaders.
  */
 import { createGraphQLError } from 'graphql-yoga';
+import type { Evidence } from '../domain/records.ts';
+import { roleOf, type Role } from '../domain/roles.ts';
 import type { QueryContext } from '../queries/context.ts';
 import { compareAgreements, NotFound, type AgreementComparison } from '../queries/compare-agreements.ts';
 import { byNumber, type Loaders, type Neighbour, type Properties } from '../queries/entities.ts';
@@ -23,11 +25,6 @@ export interface RequestContext {
   authorization: string | null;
 }
 
-interface EvidenceValue {
-  document: string;
-  page: number;
-  quote: string;
-}
 
 /** The largest page a list returns. */
 export const MAX_LIMIT = 100;
@@ -47,23 +44,10 @@ function text(value: string, argument: string, max = 500): string {
   return value;
 }
 
-const evidenceOf = (props: Record<string, unknown> | undefined): EvidenceValue | null =>
+const evidenceOf = (props: Record<string, unknown> | undefined): Evidence | null =>
   props && props.document ? { document: props.document as string, page: props.page as number, quote: props.quote as string } : null;
 
-function role(n: Neighbour): string {
-  switch (n.type) {
-    case 'MAIN_PARTY_OF':
-      return n.props?.coordinating ? 'COORDINATING_MAIN_PARTY' : 'MAIN_PARTY';
-    case 'SPECIAL_ROLE_IN':
-      return 'SPECIAL_ROLE';
-    case 'SIGNED':
-      return 'SIGNATORY';
-    case 'PARTNER_IN':
-      return 'PARTNER';
-    default:
-      return 'MAY_INVITE';
-  }
-}
+const role = (n: Neighbour): Role => roleOf(n.type!, n.props);
 
 async function nodes(loader: Loaders['nodes'][keyof Loaders['nodes']], ids: string[]): Promise<Properties[]> {
   return (await loader.loadMany(ids)).filter((n): n is Properties => n !== undefined && !(n instanceof Error));
@@ -76,7 +60,7 @@ async function pilotOfAgreement(c: RequestContext, agreement: string): Promise<P
   return pilot ? c.loaders.nodes.Pilot.load(pilot.id) : undefined;
 }
 
-async function evidenceFor(c: RequestContext, label: 'FocusArea' | 'SubGoal' | 'Measure' | 'Obligation', id: string): Promise<EvidenceValue | null> {
+async function evidenceFor(c: RequestContext, label: 'FocusArea' | 'SubGoal' | 'Measure' | 'Obligation', id: string): Promise<Evidence | null> {
   const rows = await c.loaders.evidence[label].load(id);
   return evidenceOf(rows[0]?.props as Record<string, unknown> | undefined);
 }
@@ -149,7 +133,7 @@ export const resolvers = {
   },
 
   Evidence: {
-    url: (e: EvidenceValue) => `/documents/${encodeURIComponent(e.document)}#page=${e.page}`,
+    url: (e: Evidence) => `/documents/${encodeURIComponent(e.document)}#page=${e.page}`,
   },
 
   Document: {
@@ -303,7 +287,7 @@ export const resolvers = {
   },
 
   SearchHit: {
-    evidence: (h: EvidenceValue) => ({ document: h.document, page: h.page, quote: h.quote }),
+    evidence: (h: Evidence) => ({ document: h.document, page: h.page, quote: h.quote }),
   },
 
   IngestReport: {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { collectPdfFiles } from '../ingest/collect-files.ts';
+import { collectPdfFiles } from '../cli/collect-files.ts';
 import { ingestExtracted } from '../graph/documents.ts';
 import { scalingChart } from './chart.ts';
 import { loadTest, type LoadResult } from './load.ts';

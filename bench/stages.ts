@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ingestExtracted, type WriteOptions } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import { temporaryStore } from '../tests/helpers/store.ts';
 import { round, summarise, type Summary } from './stats.ts';

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { renderPdf } from '../corpus/build/pdf-layout.ts';
 import { sourceToBlocks } from '../corpus/build/source-blocks.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
-import counties from '../ingest/lexicon/counties.json' with { type: 'json' };
+import type { ExtractedDocument } from '../domain/records.ts';
+import counties from '../domain/lexicon/counties.json' with { type: 'json' };
 import { readDocument, readDocumentFile } from '../ingest/read-document.ts';
 import { buildUnits } from '../ingest/extract/units.ts';
 

@@ -2,7 +2,7 @@
  * Putting documents into the store and taking them out: one transaction per document, batched
  * `UNWIND … MERGE` writes, and removal that keeps what other documents contributed.
  */
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import {
   DOCUMENT_SHA,
   DOCUMENT_SHARED_NODES,
@@ -20,7 +20,8 @@ import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
 import { GRAPH_VERSION, NODE_LABELS, SHARED_NODES, STORE_META, type NodeLabel } from './model.ts';
 import type { GraphStore, WriteTransaction } from './store.ts';
-import { documentId, writePlan, type WritePlan } from './write-plan.ts';
+import { documentIdOf } from '../domain/ids.ts';
+import { writePlan, type WritePlan } from './write-plan.ts';
 
 export type IngestStatus = 'new' | 'unchanged' | 'replaced';
 
@@ -55,7 +56,7 @@ export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, o
 
 /** Removes a document and what it alone contributed; throws NOT_FOUND for a document the store does not hold. */
 export async function removeDocument(store: GraphStore, fileOrId: string): Promise<void> {
-  const id = fileOrId.startsWith('document:') ? fileOrId : documentId(fileOrId);
+  const id = documentIdOf(fileOrId);
   await store.write(async (tx) => {
     if ((await tx.run(DOCUMENT_SHA, { id })).length === 0) throw new StoreError('NOT_FOUND', id, 'the store holds no such document');
     const run = counting(tx);

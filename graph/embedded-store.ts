@@ -8,7 +8,8 @@ import grafeo from '@grafeo-db/js';
 import { EMBEDDED_SCHEMA } from './cypher.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
-import { SerialQueue, type GraphStore, type Row, type WriteTransaction } from './store.ts';
+import { SerialQueue } from './serial-queue.ts';
+import type { GraphStore, Row, WriteTransaction } from './store.ts';
 
 type Database = ReturnType<typeof grafeo.GrafeoDB.create>;
 

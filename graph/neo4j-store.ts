@@ -4,11 +4,10 @@
  * on transient errors, its value types — lives here.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { StoreConfig } from './config.ts';
 import { NEO4J_SCHEMA } from './cypher.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
-import type { GraphStore, Row, WriteTransaction } from './store.ts';
+import type { GraphStore, Row, StoreConfig, WriteTransaction } from './store.ts';
 
 type Neo4jConfig = Extract<StoreConfig, { backend: 'neo4j' }>;
 

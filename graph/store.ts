@@ -1,11 +1,15 @@
 /**
- * The graph store interface, and opening the configured backend. Callers see plain JS values
+ * The graph store interface that both backends implement. Callers see plain JS values
  * only: numbers, strings, booleans, lists, maps, and nodes as `{ labels, properties }`.
  */
 import type { Cypher } from './cypher-registry.ts';
-import type { StoreConfig } from './config.ts';
 
 export type Row = Record<string, unknown>;
+
+/** Which backend to open, and where: validated from the environment by the command line's config. */
+export type StoreConfig =
+  | { backend: 'embedded'; path: string }
+  | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
 
 export interface WriteTransaction {
   run(cypher: Cypher, params?: Record<string, unknown>): Promise<Row[]>;
@@ -23,24 +27,4 @@ export interface GraphStore {
   /** Runs a query text given by a user (`kg cypher`) so that nothing it does is kept. */
   readOnly(text: string, params?: Record<string, unknown>): Promise<Row[]>;
   close(): Promise<void>;
-}
-
-export async function openStore(config: StoreConfig): Promise<GraphStore> {
-  if (config.backend === 'neo4j') {
-    const { Neo4jStore } = await import('./neo4j-store.ts');
-    return Neo4jStore.connect(config);
-  }
-  const { EmbeddedStore } = await import('./embedded-store.ts');
-  return EmbeddedStore.open(config.path);
-}
-
-/** Runs promises one after another: the embedded store allows one writer at a time. */
-export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
 }

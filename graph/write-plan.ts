@@ -3,10 +3,8 @@
  * (type, start label, end label). Ids come from content, so the same document always gives
  * the same rows.
  */
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
-import { slug } from '../ingest/extract/names.ts';
-import type { Agreement, Evidence, ExtractedDocument } from '../ingest/extract/types.ts';
+import { crossReferenceId, documentId, evidenceId, themeId } from '../domain/ids.ts';
+import type { Agreement, Evidence, ExtractedDocument } from '../domain/records.ts';
 import { GRAPH_VERSION, shapeKey, type NodeLabel } from './model.ts';
 
 export interface NodeRow {
@@ -24,14 +22,6 @@ export interface WritePlan {
   documentId: string;
   nodes: Map<NodeLabel, NodeRow[]>;
   relationships: Map<string, RelationshipRow[]>;
-}
-
-export function documentId(file: string): string {
-  return `document:${slug(basename(file).replace(/\.pdf$/i, ''))}`;
-}
-
-export function evidenceId(e: Evidence): string {
-  return `evidence:${createHash('sha1').update(`${e.document}\u0000${e.page}\u0000${e.quote}`).digest('hex').slice(0, 20)}`;
 }
 
 /** Optional values are left out, so that no property is written as null. */
@@ -66,8 +56,8 @@ export function writePlan(x: ExtractedDocument): WritePlan {
   const sentence = (e: Evidence) => ({ document: e.document, page: e.page, quote: e.quote });
   const themes = (from: NodeLabel, fromId: string, list: string[]) => {
     for (const theme of list) {
-      node('Theme', `theme:${theme}`, { name: theme });
-      rel('ABOUT', from, fromId, 'Theme', `theme:${theme}`);
+      node('Theme', themeId(theme), { name: theme });
+      rel('ABOUT', from, fromId, 'Theme', themeId(theme));
     }
   };
 
@@ -130,7 +120,7 @@ export function writePlan(x: ExtractedDocument): WritePlan {
       rel('ANCHORED_IN', 'Agreement', a.id, 'PlanAnchor', p.id, { name: p.name, type: p.type, ...sentence(p.evidence) });
     }
     a.crossReferences.forEach((r, i) => {
-      const id = `crossref:${a.id.replace(/^agreement:/, '')}:${i + 1}`;
+      const id = crossReferenceId(a.id, i + 1);
       node('CrossReference', id, { targetName: r.targetName, targetScheme: r.targetScheme, targetArea: r.targetArea, quote: r.evidence.quote });
       rel('HAS_REFERENCE', 'Agreement', a.id, 'CrossReference', id);
       evidence('CrossReference', id, r.evidence);

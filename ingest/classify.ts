@@ -5,8 +5,9 @@
 import markers from './lexicon/language-markers.json' with { type: 'json' };
 import kinds from './lexicon/document-kinds.json' with { type: 'json' };
 
-export type Language = 'nb' | 'nn';
-export type DocumentKind = 'BYGDEVEKST_AGREEMENT' | 'TROMSVEKST_AGREEMENT' | 'EVALUATION_REPORT' | 'UNKNOWN';
+import type { DocumentKind, Language } from '../domain/records.ts';
+
+export type { DocumentKind, Language };
 
 const nynorsk = new Set(markers.nn);
 const bokmal = new Set(markers.nb);

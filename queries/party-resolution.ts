@@ -3,9 +3,9 @@
  * a name the lexicons know ("Den norske stats husbank"), or a near spelling ("Husbank").
  */
 import { defineCypher } from '../graph/cypher-registry.ts';
-import { nameKey, slug } from '../ingest/extract/names.ts';
-import { editDistance, jaroWinkler } from '../ingest/extract/nlp.ts';
-import { catalogueEntry } from '../ingest/extract/party-catalogue.ts';
+import { partyId } from '../domain/ids.ts';
+import { nameKey, nearestSpelling } from '../domain/names.ts';
+import { catalogueEntry } from '../domain/party-catalogue.ts';
 import type { QueryContext } from './context.ts';
 
 export interface PartySummary {
@@ -50,16 +50,9 @@ async function resolve(ctx: QueryContext, name: string): Promise<PartySummary[]>
   if (exact.length > 0) return exact;
   const known = catalogueEntry(name);
   if (known) {
-    const party = parties.find((p) => p.id === `party:${slug(known.name)}`);
+    const party = parties.find((p) => p.id === partyId(known.name));
     if (party) return [party];
   }
-  let best: { party: PartySummary; score: number } | undefined;
-  for (const { party, keys } of index) {
-    for (const k of keys) {
-      const close = key.length >= 5 && editDistance(k, key) <= (key.length >= 12 ? 2 : 1);
-      const score = close ? 1 : jaroWinkler(k, key);
-      if (score >= 0.93 && (!best || score > best.score)) best = { party, score };
-    }
-  }
-  return best ? [best.party] : [];
+  const near = nearestSpelling(key, index, (i) => i.keys);
+  return near ? [near.party] : [];
 }

@@ -3,24 +3,19 @@
  * party is tied to, its roles, and the sentences they rest on. With a theme, a sub-goal role
  * counts when the sub-goal is about the theme, and a special role when its task is.
  */
+import type { Evidence } from '../domain/records.ts';
+import { inRoleOrder, roleOf, type Role } from '../domain/roles.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
 import { resolveParties } from './party-resolution.ts';
 
-export type Role = 'MAIN_PARTY' | 'COORDINATING_MAIN_PARTY' | 'SPECIAL_ROLE' | 'PARTNER' | 'MAY_INVITE' | 'SIGNATORY';
-
-export interface EvidenceRef {
-  document: string;
-  page: number;
-  quote: string;
-}
 
 export interface PilotInvolvement {
   pilot: string;
   agreements: string[];
   subGoals: string[];
   roles: Role[];
-  evidence: EvidenceRef[];
+  evidence: Evidence[];
 }
 
 const AGREEMENT_ROLES = defineCypher(
@@ -39,8 +34,6 @@ const SUBGOAL_ROLES = defineCypher(
    RETURN pilot.id AS pilot, pilot.name AS pilotName, a.id AS agreement, s.id AS subGoal, s.themes AS themes, type(r) AS type, properties(r) AS props`,
 );
 
-const ROLE: Record<string, Role> = { SPECIAL_ROLE_IN: 'SPECIAL_ROLE', SIGNED: 'SIGNATORY', PARTNER_IN: 'PARTNER', MAY_INVITE: 'MAY_INVITE' };
-const ROLE_ORDER: Role[] = ['COORDINATING_MAIN_PARTY', 'MAIN_PARTY', 'SPECIAL_ROLE', 'PARTNER', 'MAY_INVITE', 'SIGNATORY'];
 
 export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: string): Promise<PilotInvolvement[]> {
   const parties = (await resolveParties(ctx, party)).map((p) => p.id);
@@ -62,12 +55,12 @@ export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: 
   for (const row of await ctx.read(AGREEMENT_ROLES, { parties })) {
     const props = row.props as Record<string, unknown>;
     if (theme && !(row.type === 'SPECIAL_ROLE_IN' && ((props.themes as string[] | undefined) ?? []).includes(theme))) continue;
-    const role = row.type === 'MAIN_PARTY_OF' ? (props.coordinating ? 'COORDINATING_MAIN_PARTY' : 'MAIN_PARTY') : ROLE[row.type as string]!;
+    const role = roleOf(row.type as string, props);
     add(entry(row.pilot as string, row.pilotName as string), row.agreement as string, role, props);
   }
   for (const row of await ctx.read(SUBGOAL_ROLES, { parties })) {
     if (theme && !((row.themes as string[] | null) ?? []).includes(theme)) continue;
-    add(entry(row.pilot as string, row.pilotName as string), row.agreement as string, ROLE[row.type as string]!, row.props as Record<string, unknown>, row.subGoal as string);
+    add(entry(row.pilot as string, row.pilotName as string), row.agreement as string, roleOf(row.type as string, undefined), row.props as Record<string, unknown>, row.subGoal as string);
   }
 
   return [...byPilot.values()]
@@ -76,7 +69,7 @@ export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: 
       ...e,
       agreements: e.agreements.sort(),
       subGoals: e.subGoals.sort((a, b) => a.localeCompare(b, 'nb', { numeric: true })),
-      roles: ROLE_ORDER.filter((r) => e.roles.includes(r)),
+      roles: inRoleOrder(e.roles),
       evidence: e.evidence.sort((a, b) => a.document.localeCompare(b.document) || a.page - b.page || a.quote.localeCompare(b.quote)),
     }));
 }

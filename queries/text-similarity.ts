@@ -2,8 +2,8 @@
  * TF-IDF over stemmed, nynorsk-to-bokmål folded words, and cosine similarity: how the questions
  * compare sub-goals and measures across pilots and written standards.
  */
-import { normalisedStems } from '../ingest/extract/nlp.ts';
-import stopwords from '../ingest/lexicon/stopwords.json' with { type: 'json' };
+import { normalisedStems } from '../domain/nlp.ts';
+import stopwords from '../domain/lexicon/stopwords.json' with { type: 'json' };
 
 const STOP = new Set(stopwords.words.map((w) => normalisedStems(w)[0] ?? w));
 const GENERIC = new Set(stopwords.genericForComparison.map((w) => normalisedStems(w)[0] ?? w));

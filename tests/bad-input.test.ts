@@ -83,7 +83,7 @@ describe('bad input', () => {
     copyFileSync(corpusPath('bygdevekstavtale-vest-telemark.pdf'), join(dir, 'inn', 'a-god.pdf'));
     writeFileSync(join(dir, 'inn', 'b-tom.pdf'), '');
     writeFileSync(join(dir, 'inn', 'c-tekst.pdf'), 'ikkje ein pdf');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'ingest/cli.ts'), 'read', join(dir, 'inn')], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'cli/kg.ts'), 'read', join(dir, 'inn')], {
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -16,14 +16,14 @@ import { ingestExtracted } from '../graph/documents.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { corpusPath } from './helpers/corpus.ts';
 import { prng } from './helpers/damaged-pdfs.ts';
 import { extractCorpus } from './helpers/store.ts';
 
 const KILL_POINTS = Number(process.env.KG_KILL_POINTS ?? 12);
 const SEED = Number(process.env.KG_KILL_SEED ?? 7);
-const cli = new URL('../ingest/cli.ts', import.meta.url).pathname;
+const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 /** The document the killed runs write: the largest, so the write takes longest. */
 const WRITTEN = 'midtveisrapport-bygdevekstavtaler-sintef.pdf';
 

@@ -4,10 +4,10 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { corpusPath } from './helpers/corpus.ts';
 
-const cli = new URL('../ingest/cli.ts', import.meta.url).pathname;
+const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 const kg = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('kg extract', () => {

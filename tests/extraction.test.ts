@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Agreement, Evidence, ExtractedDocument } from '../ingest/extract/types.ts';
+import type { Agreement, Evidence, ExtractedDocument } from '../domain/records.ts';
 import { collapse, extractCorpusFile, extractRenderedText, ids, names, partyNamed, type Extracted } from './helpers/extracted.ts';
 
 interface GoldenBygdevekst {

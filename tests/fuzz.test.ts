@@ -16,11 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENTS } from '../graph/cypher.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { exportGraph } from '../graph/export.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { documentId } from '../graph/write-plan.ts';
+import { documentId } from '../domain/ids.ts';
 import type { IngestErrorCode } from '../ingest/errors.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import { startTestServer, type TestServer } from './helpers/api.ts';
@@ -33,7 +33,7 @@ const MAX_RSS_MB = Number(process.env.KG_FUZZ_MAX_RSS_MB ?? 1536);
 /** Reading gives up after 10 s (TIMEOUT); extraction and the write come on top. */
 const PER_FILE_MS = 12_000;
 const TYPED: IngestErrorCode[] = ['EMPTY_FILE', 'NOT_PDF', 'DAMAGED_PDF', 'ENCRYPTED_PDF', 'NO_TEXT_LAYER', 'UNREADABLE_FILE', 'TIMEOUT', 'UNKNOWN_DOCUMENT_KIND'];
-const cli = new URL('../ingest/cli.ts', import.meta.url).pathname;
+const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 
 let files: DamagedPdf[];
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphExport } from '../graph/export.ts';
 import { corpusPath } from './helpers/corpus.ts';
 
-const cli = new URL('../ingest/cli.ts', import.meta.url).pathname;
+const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 let dataDir: string;
 let inbox: string;
 const kg = (...args: string[]) =>

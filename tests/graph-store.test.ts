@@ -6,14 +6,14 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeConfig } from '../graph/config.ts';
+import { storeConfig } from '../cli/config.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { extend, merge } from '../graph/derived.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { StoreError } from '../graph/errors.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { extractCorpus, temporaryStore } from './helpers/store.ts';
 
 let corpus: ExtractedDocument[];

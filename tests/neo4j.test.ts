@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeConfig } from '../graph/config.ts';
+import { storeConfig } from '../cli/config.ts';
 import { CLEAR_GRAPH, DOCUMENT_SHA } from '../graph/cypher.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
@@ -15,7 +15,7 @@ import { NODE_LABELS } from '../graph/model.ts';
 import { Neo4jStore } from '../graph/neo4j-store.ts';
 import { graphStats } from '../graph/stats.ts';
 import type { GraphStore } from '../graph/store.ts';
-import type { ExtractedDocument } from '../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { extractCorpus, temporaryStore } from './helpers/store.ts';
 
 const configured = Boolean(process.env.NEO4J_URI);
@@ -30,7 +30,7 @@ describe('Neo4j errors that need no server', () => {
   });
 
   it('says so from the command line too, with exit status 2', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', new URL('../ingest/cli.ts', import.meta.url).pathname, 'stats'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', new URL('../cli/kg.ts', import.meta.url).pathname, 'stats'], {
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'x' },

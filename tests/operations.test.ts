@@ -14,7 +14,7 @@ import { DOCUMENTS } from '../graph/cypher.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { storeInfo } from '../graph/store-info.ts';
 
-const cli = new URL('../ingest/cli.ts', import.meta.url).pathname;
+const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function freePort(): Promise<number> {

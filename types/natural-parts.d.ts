@@ -1,10 +1,7 @@
-// The parts of `natural` we load one by one (see ingest/extract/nlp.ts for why).
+// The parts of `natural` we load one by one (see domain/nlp.ts for why).
 declare module 'natural/lib/natural/stemmers/porter_stemmer_no.js' {
   const stemmer: { stem(word: string): string };
   export default stemmer;
-}
-declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
-  export default function JaroWinklerDistance(a: string, b: string, options?: { ignoreCase?: boolean }): number;
 }
 declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
   export function DamerauLevenshteinDistance(a: string, b: string, options?: object): number;

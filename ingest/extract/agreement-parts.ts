@@ -5,7 +5,8 @@ import { findObligation, type ObligationScope } from './obligations.ts';
 import type { PartyRegister } from './party-register.ts';
 import { anchorId, anchorsInSentence } from './plan-anchors.ts';
 import { evidenceOf, type Sentence } from './sentences.ts';
-import type { Agreement, CrossReference, ExtractedDocument, Obligation, PlanAnchor } from './types.ts';
+import type { Agreement, CrossReference, ExtractedDocument, Obligation, PlanAnchor } from '../../domain/records.ts';
+import { obligationId } from '../../domain/ids.ts';
 
 type AgreementLists = 'mainParties' | 'specialRoles' | 'focusAreas' | 'subGoals' | 'obligations' | 'planAnchors' | 'crossReferences' | 'signatories';
 
@@ -40,9 +41,8 @@ export function addObligations(
   for (const sentence of sentences) {
     const found = findObligation(sentence.text, register, scope);
     if (!found) continue;
-    const key = agreement.id.replace(/^agreement:/, '');
     const obligation: Obligation = {
-      id: `obligation:${key}:${agreement.obligations.length + 1}`,
+      id: obligationId(agreement.id, agreement.obligations.length + 1),
       ...found,
       under: where.under,
       ...(where.section ? { section: where.section } : {}),

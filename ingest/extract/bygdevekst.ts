@@ -6,14 +6,14 @@ import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import type { ParsedDocument } from '../read-document.ts';
 import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
-import { slug } from './names.ts';
-import { countyOfAuthority } from './party-catalogue.ts';
+import { countyOfAuthority } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { splitAt, topLevelSections, type Section } from './sections.ts';
 import { evidenceOf } from './sentences.ts';
 import { themesOf } from './themes.ts';
-import type { Agreement, ExtractedDocument, MainPartyFact, PartyLink, SpecialRoleFact, SubGoal } from './types.ts';
+import type { Agreement, ExtractedDocument, MainPartyFact, PartyLink, SpecialRoleFact, SubGoal } from '../../domain/records.ts';
 import { buildUnits, type Unit } from './units.ts';
+import { agreementId, pilotId, subGoalId } from '../../domain/ids.ts';
 
 const SUB_GOAL_HEADING = /^\d{1,2}\.\d{1,2}\s+Delmål\s+(\d+)\s*(.*)$/u;
 const PARTNER_SENTENCE = new RegExp(cues.partnerSentence, 'iu');
@@ -39,7 +39,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   for (const unit of units) register.defineAbbreviations(unit.text);
 
   const pilotName = pilotNameOf(doc.text);
-  const id = `agreement:bygdevekst-${slug(pilotName)}`;
+  const id = agreementId('BYGDEVEKST', pilotName);
   const agreement = newAgreement({
     id,
     scheme: 'BYGDEVEKST',
@@ -47,7 +47,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     title: `Bygdevekstavtale for ${pilotName}`,
     language: doc.language,
     pilot: {
-      id: `pilot:${slug(pilotName)}`,
+      id: pilotId(pilotName),
       name: pilotName,
       otherNames: [],
       municipalities,
@@ -160,7 +160,7 @@ function readSubGoal(
   }
   const themes = themesOf(title);
   return {
-    id: `subgoal:${agreement.id.replace(/^agreement:/, '')}:${number}`,
+    id: subGoalId(agreement.id, number),
     number,
     title,
     themes: themes.length > 0 ? themes : themesOf(`${title} ${sentences[1]?.text ?? ''}`),

@@ -1,7 +1,7 @@
 /** Ids and evidence shared by the document parsers. */
 import type { ParsedDocument } from '../read-document.ts';
 import { evidenceOf, splitSentences, type Sentence } from './sentences.ts';
-import type { Evidence } from './types.ts';
+import type { Evidence } from '../../domain/records.ts';
 import type { Unit } from './units.ts';
 
 export function sentencesOf(doc: ParsedDocument, units: Unit[]): Sentence[] {

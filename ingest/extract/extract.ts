@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../read-document.ts';
 import { extractBygdevekst } from './bygdevekst.ts';
 import { extractReport } from './report.ts';
 import { extractTromsvekst } from './tromsvekst.ts';
-import type { ExtractedDocument } from './types.ts';
+import type { ExtractedDocument } from '../../domain/records.ts';
 
 export function extractDocument(doc: ParsedDocument): ExtractedDocument {
   switch (doc.kind) {

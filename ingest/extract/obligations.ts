@@ -4,7 +4,7 @@
  */
 import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import type { PartyRegister } from './party-register.ts';
-import type { Modality } from './types.ts';
+import type { Modality } from '../../domain/records.ts';
 
 export interface ObligationFinding {
   parties: string[];

@@ -6,10 +6,10 @@
  */
 import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import type { Language } from '../classify.ts';
-import { catalogueEntries, catalogueEntry, isGenericActor, kindFromName } from './party-catalogue.ts';
-import { bokmaalName, escapeRegExp, nameKey, slug } from './names.ts';
-import { editDistance } from './nlp.ts';
-import type { Party, PartyKind } from './types.ts';
+import { catalogueEntries, catalogueEntry, isGenericActor, kindFromName } from '../../domain/party-catalogue.ts';
+import { bokmaalName, escapeRegExp, nameKey, nearestSpelling } from '../../domain/names.ts';
+import type { Party, PartyKind } from '../../domain/records.ts';
+import { partyId } from '../../domain/ids.ts';
 
 export interface PilotContext {
   /** Party ids of the pilot's municipalities. */
@@ -165,7 +165,7 @@ export class PartyRegister {
   contextParty(name: string): string | undefined {
     const entry = catalogueEntry(name);
     if (!entry) return undefined;
-    const id = `party:${slug(entry.name)}`;
+    const id = partyId(entry.name);
     if (!this.byId.has(id)) this.pending.set(id, { id, name: entry.name, kind: entry.kind, aliases: [] });
     return id;
   }
@@ -198,7 +198,7 @@ export class PartyRegister {
   }
 
   private register(name: string, kind: PartyKind, written: string): string {
-    const id = `party:${slug(name)}`;
+    const id = partyId(name);
     if (!this.byId.has(id)) {
       this.byId.set(id, this.pending.get(id) ?? { id, name, kind, aliases: [] });
       this.pending.delete(id);
@@ -210,24 +210,11 @@ export class PartyRegister {
   }
 
   private fuzzyCatalogueMatch(key: string) {
-    if (key.length < 6) return undefined;
-    const limit = key.length >= 15 ? 2 : 1;
-    for (const entry of catalogueEntries()) {
-      for (const form of [entry.name, ...entry.aliases]) {
-        const k = nameKey(form);
-        if (k[0] === key[0] && Math.abs(k.length - key.length) <= limit && editDistance(k, key) <= limit) return entry;
-      }
-    }
-    return undefined;
+    return nearestSpelling(key, catalogueEntries(), (entry) => [entry.name, ...entry.aliases].map(nameKey));
   }
 
   private fuzzyLocalMatch(key: string): string | undefined {
-    if (key.length < 6) return undefined;
-    const limit = key.length >= 15 ? 2 : 1;
-    for (const [k, id] of this.localKeys) {
-      if (k[0] === key[0] && Math.abs(k.length - key.length) <= limit && editDistance(k, key) <= limit) return id;
-    }
-    return undefined;
+    return nearestSpelling(key, this.localKeys, ([k]) => [k])?.[1];
   }
 
   private patterns() {

@@ -3,8 +3,9 @@
  * regional and municipal plans, strategies and political decisions (plan-anchors.json).
  */
 import lexicon from '../lexicon/plan-anchors.json' with { type: 'json' };
-import { nameKey, slug } from './names.ts';
-import type { PlanAnchorType } from './types.ts';
+import { nameKey } from '../../domain/names.ts';
+import type { PlanAnchorType } from '../../domain/records.ts';
+import { planAnchorId } from '../../domain/ids.ts';
 
 export interface AnchorName {
   name: string;
@@ -68,6 +69,6 @@ export function normaliseAnchorName(name: string): string {
 /** The same white paper or proposition gets one id whatever its title text; other anchors by their normalised name. */
 export function anchorId(name: string): string {
   const paper = /^(Meld\. St\.|Prop\.)\s*(\d+)(?:\s*S)?\s*\((\d{4})[–-](\d{4})\)/iu.exec(name);
-  if (paper) return `anchor:${slug(`${paper[1]} ${paper[2]} ${paper[3]} ${paper[4]}`)}`;
-  return `anchor:${slug(nameKey(name))}`;
+  if (paper) return planAnchorId(`${paper[1]} ${paper[2]} ${paper[3]} ${paper[4]}`);
+  return planAnchorId(nameKey(name));
 }

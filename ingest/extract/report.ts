@@ -8,14 +8,14 @@ import type { ParsedDocument } from '../read-document.ts';
 import { addObligations, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { footnoteNumbers, stripFootnoteMarkers } from './footnotes.ts';
-import { slug } from './names.ts';
-import { countyOfMunicipality } from './party-catalogue.ts';
+import { countyOfMunicipality } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { splitAt } from './sections.ts';
 import { evidenceOf } from './sentences.ts';
 import { themesOf } from './themes.ts';
-import type { Agreement, ExtractedDocument, MainPartyFact, Measure, SubGoal } from './types.ts';
+import type { Agreement, ExtractedDocument, MainPartyFact, Measure, SubGoal } from '../../domain/records.ts';
 import { buildUnits, type Unit } from './units.ts';
+import { agreementId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
 
 const PILOT_HEADING = /^\d+(?:\.\d+){2}\s+Pilot\s+([^:]+):\s*(?:kommun(?:ene|ane)\s+)?(.+)$/u;
 const PILOT_LIST_ITEM = /^Pilot\s+([^:]+):\s*(?:kommun(?:ene|ane)\s+)?(.+)$/u;
@@ -91,7 +91,7 @@ function readSummary(
     ...(county ? { county: register.contextParty(county.authority) } : {}),
     ...(county ? { governor: register.contextParty(county.governor) } : {}),
   };
-  const id = `agreement:bygdevekst-${slug(name)}`;
+  const id = agreementId('BYGDEVEKST', name);
   const sameMunicipalities = (p: ListedPilot) =>
     p.municipalities.length === municipalityNames.length && p.municipalities.every((m) => municipalityNames.includes(m));
   const listedAs = listed.find(sameMunicipalities);
@@ -122,7 +122,7 @@ function readSummary(
     title: `Bygdevekstavtale for ${name}`,
     language: doc.language,
     pilot: {
-      id: `pilot:${slug(name)}`,
+      id: pilotId(name),
       name,
       otherNames,
       municipalities,
@@ -138,9 +138,8 @@ function readSummary(
   for (const part of splitAt(body, (u) => SUB_GOAL.exec(u.text) ?? undefined)) {
     const [, number, rawTitle, partnerText] = part.head;
     const title = clean(rawTitle!);
-    const key = `${id.replace(/^agreement:/, '')}:${number}`;
     const subGoal: SubGoal = {
-      id: `subgoal:${key}`,
+      id: subGoalId(id, number!),
       number: number!,
       title,
       themes: themesOf(title),
@@ -158,7 +157,7 @@ function readSummary(
       .map((u): Measure => {
         const label = MEASURE_LABEL.exec(u.label!)![1]!;
         const text = clean(u.content);
-        return { id: `measure:${key}:${label}`, label, kind: 'TILTAK', text, themes: themesOf(text), evidence: unitEvidence(doc, u) };
+        return { id: measureId(id, label, number!), label, kind: 'TILTAK', text, themes: themesOf(text), evidence: unitEvidence(doc, u) };
       });
     agreement.subGoals.push(subGoal);
   }

@@ -4,7 +4,7 @@
  */
 import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import type { ParsedDocument } from '../read-document.ts';
-import type { Evidence } from './types.ts';
+import type { Evidence } from '../../domain/records.ts';
 import { collapse, pageOf, type Unit } from './units.ts';
 
 export interface Sentence {

@@ -2,8 +2,8 @@
  * Themes of a text from the stemmed vocabularies of themes.json, in both written standards.
  */
 import themeVocabulary from '../lexicon/themes.json' with { type: 'json' };
-import { stem, toBokmaal, words } from './nlp.ts';
-import { THEMES, type Theme } from './types.ts';
+import { stem, toBokmaal, words } from '../../domain/nlp.ts';
+import { THEMES, type Theme } from '../../domain/records.ts';
 
 interface Term {
   /** Words of the term; a multi-word term matches consecutive words. */

@@ -6,14 +6,14 @@ import type { ParsedDocument } from '../read-document.ts';
 import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { footnoteNumbers, stripFootnoteMarkers } from './footnotes.ts';
-import { slug } from './names.ts';
-import { countyByCountyName } from './party-catalogue.ts';
+import { countyByCountyName } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { topLevelSections } from './sections.ts';
 import { evidenceOf } from './sentences.ts';
 import { themesOf } from './themes.ts';
-import type { Agreement, ExtractedDocument, FocusArea, MainPartyFact, Signatory, SubGoal } from './types.ts';
+import type { Agreement, ExtractedDocument, FocusArea, MainPartyFact, Signatory, SubGoal } from '../../domain/records.ts';
 import { buildUnits, isHeadingLike, type Unit } from './units.ts';
+import { agreementId, focusAreaId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
 
 const TITLE = /Tromsvekstavtalen\s+for\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)(?:\s+(\d{4}[–-]\d{4}))?/u;
 const PARTIES_CLAUSE = /\bmellom\s+(.+?)(?:\.|$)/u;
@@ -32,7 +32,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   const titleMatch = TITLE.exec(doc.text);
   const area = titleMatch?.[1] ?? 'ukjent region';
   const period = titleMatch?.[2];
-  const id = `agreement:tromsvekst-${slug(area)}${period ? `-${slug(period)}` : ''}`;
+  const id = agreementId('TROMSVEKST', area, period);
 
   // The opening sentence: "… er en samarbeidsavtale mellom Troms fylkeskommune og Nord-Troms interkommunale politiske råd (Nord-Tromsrådet)."
   const opening = sentencesOf(doc, units.slice(0, 4)).find((s) => PARTIES_CLAUSE.test(s.text) && /avtale/u.test(s.text));
@@ -55,7 +55,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     source: 'AGREEMENT',
     title: `Tromsvekstavtalen for ${area}${period ? ` ${period}` : ''}`,
     language: doc.language,
-    pilot: { id: `pilot:${slug(area)}`, name: area, otherNames: [], municipalities: [], ...(county ? { county } : {}) },
+    pilot: { id: pilotId(area), name: area, otherNames: [], municipalities: [], ...(county ? { county } : {}) },
     mainParties,
   });
 
@@ -90,11 +90,10 @@ function readFocusAreas(doc: ParsedDocument, agreement: Agreement, units: Unit[]
   let focusArea: FocusArea | undefined;
   let subGoal: SubGoal | undefined;
   let inStrategies = false;
-  const key = agreement.id.replace(/^agreement:/, '');
   for (const unit of units) {
     const fa = FOCUS_AREA.exec(unit.text);
     if (fa) {
-      focusArea = { id: `focusarea:${key}:${fa[1]}`, number: Number(fa[1]), title: clean(fa[2]!), evidence: unitEvidence(doc, unit) };
+      focusArea = { id: focusAreaId(agreement.id, fa[1]!), number: Number(fa[1]), title: clean(fa[2]!), evidence: unitEvidence(doc, unit) };
       agreement.focusAreas.push(focusArea);
       subGoal = undefined;
       inStrategies = false;
@@ -104,7 +103,7 @@ function readFocusAreas(doc: ParsedDocument, agreement: Agreement, units: Unit[]
     if (sg) {
       const title = clean(sg[2]!);
       subGoal = {
-        id: `subgoal:${key}:${sg[1]}`,
+        id: subGoalId(agreement.id, sg[1]!),
         number: sg[1]!,
         title,
         ...(focusArea ? { focusArea: focusArea.number } : {}),
@@ -126,7 +125,7 @@ function readFocusAreas(doc: ParsedDocument, agreement: Agreement, units: Unit[]
       const text = clean(unit.content);
       const label = String(subGoal.measures.length + 1);
       subGoal.measures.push({
-        id: `measure:${key}:${subGoal.number}:${label}`,
+        id: measureId(agreement.id, label, subGoal.number),
         label,
         kind: 'STRATEGY',
         text,

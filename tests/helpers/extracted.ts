@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { renderPdf } from '../../corpus/build/pdf-layout.ts';
 import { sourceToBlocks } from '../../corpus/build/source-blocks.ts';
 import { extractDocument } from '../../ingest/extract/extract.ts';
-import type { ExtractedDocument, Party } from '../../ingest/extract/types.ts';
+import type { ExtractedDocument, Party } from '../../domain/records.ts';
 import { readDocument, readDocumentFile, type ParsedDocument } from '../../ingest/read-document.ts';
 import { corpusPath } from './corpus.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore } from '../../graph/embedded-store.ts';
 import { extractDocument } from '../../ingest/extract/extract.ts';
-import type { ExtractedDocument } from '../../ingest/extract/types.ts';
+import type { ExtractedDocument } from '../../domain/records.ts';
 import { readDocumentFile } from '../../ingest/read-document.ts';
 import { corpusPath, manifest } from './corpus.ts';
 

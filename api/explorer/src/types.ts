@@ -1,11 +1,11 @@
 /** The shapes the explorer reads from the GraphQL API (see api/schema.graphql and ./queries.ts). */
 
-// The theme and party-kind vocabularies are extraction's own (bundled with the client by esbuild).
-import type { PartyKind, Theme } from '../../../ingest/extract/types.ts';
-export { PARTY_KINDS, THEMES, type PartyKind, type Theme } from '../../../ingest/extract/types.ts';
+// The theme, party-kind and role vocabularies are the domain's own (bundled with the client by esbuild).
+import type { PartyKind, Theme } from '../../../domain/records.ts';
+export { PARTY_KINDS, THEMES, type PartyKind, type Theme } from '../../../domain/records.ts';
 
-export const ROLES = ['COORDINATING_MAIN_PARTY', 'MAIN_PARTY', 'SPECIAL_ROLE', 'PARTNER', 'MAY_INVITE', 'SIGNATORY'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../../domain/roles.ts';
+export { ROLES, type Role } from '../../../domain/roles.ts';
 
 export interface Evidence {
   document: string;

@@ -2,7 +2,11 @@
  * What extraction produces: one record per document with the agreements it describes,
  * every fact carrying the evidence (document, page, quote) it rests on.
  */
-import type { DocumentKind, Language } from '../classify.ts';
+
+/** Bokmål or nynorsk. */
+export type Language = 'nb' | 'nn';
+export const DOCUMENT_KINDS = ['BYGDEVEKST_AGREEMENT', 'TROMSVEKST_AGREEMENT', 'EVALUATION_REPORT', 'UNKNOWN'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const PARTY_KINDS = [
   'MUNICIPALITY',

@@ -4,10 +4,9 @@
  * storage back ends, which print a dotenv banner on stdout and would corrupt `--json` output.
  */
 import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_no.js';
-import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import AggressiveTokenizerNo from 'natural/lib/natural/tokenizers/aggressive_tokenizer_no.js';
-import wordPairs from '../lexicon/word-pairs.json' with { type: 'json' };
+import wordPairs from './lexicon/word-pairs.json' with { type: 'json' };
 
 const tokenizer = new AggressiveTokenizerNo();
 const nnToNb = new Map(Object.entries(wordPairs.nnToNb as Record<string, string>));
@@ -33,10 +32,6 @@ export function stem(word: string): string {
 /** Stemmed, nb/nn-folded words: the shared vocabulary of comparison and search. */
 export function normalisedStems(text: string): string[] {
   return words(text).map((w) => stem(toBokmaal(w)));
-}
-
-export function jaroWinkler(a: string, b: string): number {
-  return JaroWinklerDistance(a, b, { ignoreCase: true });
 }
 
 export function editDistance(a: string, b: string): number {

@@ -5,13 +5,11 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { StoreError } from './errors.ts';
+import { StoreError } from '../graph/errors.ts';
+import type { StoreConfig } from '../graph/store.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type StoreConfig =
-  | { backend: 'embedded'; path: string }
-  | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
 
 const neo4jUri = z
   .string()

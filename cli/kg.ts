@@ -15,20 +15,21 @@ import { basename, join, relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Command, Option } from 'commander';
 import { startServer } from '../api/server.ts';
-import { PROJECT_ROOT, storeConfig } from '../graph/config.ts';
+import { PROJECT_ROOT, storeConfig } from './config.ts';
 import { DOCUMENTS } from '../graph/cypher.ts';
 import { removeDocument } from '../graph/documents.ts';
 import { isStoreError } from '../graph/errors.ts';
 import { exportGraph, serialise, type ExportFormat } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
 import { formatBytes, storeInfo } from '../graph/store-info.ts';
-import { openStore, type GraphStore } from '../graph/store.ts';
+import { openStore } from '../graph/open-store.ts';
+import type { GraphStore } from '../graph/store.ts';
 import { collectPdfFiles } from './collect-files.ts';
-import { isIngestError } from './errors.ts';
-import { extractDocument, extractionCounts } from './extract/extract.ts';
-import type { ExtractedDocument } from './extract/types.ts';
-import { describe, ingestFiles, summarise, type FileResult } from './ingest-files.ts';
-import { readDocumentFile, type ParsedDocument } from './read-document.ts';
+import { isIngestError } from '../ingest/errors.ts';
+import { extractDocument, extractionCounts } from '../ingest/extract/extract.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
+import { describe, ingestFiles, summarise, type FileResult } from '../pipeline/ingest-files.ts';
+import { readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';
 
 type Row = Record<string, string | number>;
 

@@ -9,10 +9,10 @@ import { DOCUMENT_SHA } from '../graph/cypher.ts';
 import { ingestExtracted, type IngestStatus, type WriteOptions } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { GRAPH_VERSION } from '../graph/model.ts';
-import { documentId } from '../graph/write-plan.ts';
-import { IngestError, isIngestError } from './errors.ts';
-import { extractDocument } from './extract/extract.ts';
-import { readDocument } from './read-document.ts';
+import { documentId } from '../domain/ids.ts';
+import { IngestError, isIngestError } from '../ingest/errors.ts';
+import { extractDocument } from '../ingest/extract/extract.ts';
+import { readDocument } from '../ingest/read-document.ts';
 
 export type FileResult =
   | { file: string; status: IngestStatus; agreements: number; ms: number }

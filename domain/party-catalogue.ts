@@ -3,11 +3,11 @@
  * authorities, county governors and municipalities (counties.json), and the rules that give
  * an unknown organisation its kind (party-kinds.json).
  */
-import counties from '../lexicon/counties.json' with { type: 'json' };
-import organisations from '../lexicon/organisations.json' with { type: 'json' };
-import partyKinds from '../lexicon/party-kinds.json' with { type: 'json' };
+import counties from './lexicon/counties.json' with { type: 'json' };
+import organisations from './lexicon/organisations.json' with { type: 'json' };
+import partyKinds from './lexicon/party-kinds.json' with { type: 'json' };
 import { nameKey } from './names.ts';
-import type { PartyKind } from './types.ts';
+import type { PartyKind } from './records.ts';
 
 export interface CatalogueEntry {
   name: string;
