@@ -1,18 +1,15 @@
 /**
  * Ingest over HTTP: a PDF uploaded to the `ingestDocument` mutation is checked (token, size,
- * PDF), read, extracted and written like `kg ingest` does, and kept so that evidence links can
+ * PDF), then goes through the same `ingestBytes` as `kg ingest`, and is kept so that evidence links can
  * open it. Disabled when no KG_INGEST_TOKEN is configured.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createGraphQLError } from 'graphql-yoga';
-import { ingestExtracted } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { documentId } from '../domain/ids.ts';
 import { isIngestError } from '../ingest/errors.ts';
-import { extractDocument } from '../ingest/extract/extract.ts';
-import { readDocument } from '../ingest/read-document.ts';
+import { ingestBytes } from '../pipeline/ingest-bytes.ts';
 import type { QueryContext } from '../queries/context.ts';
 
 export interface IngestReport {
@@ -50,19 +47,13 @@ export function createIngestor(store: GraphStore, query: QueryContext, options: 
       }
       const bytes = Buffer.from(await file.arrayBuffer());
       try {
-        const extracted = extractDocument(await readDocument(bytes, name));
-        const status = await ingestExtracted(store, extracted);
-        if (status !== 'unchanged') {
+        const outcome = await ingestBytes(store, bytes, name);
+        if (outcome.status !== 'unchanged') {
           mkdirSync(options.uploadsDir, { recursive: true });
           writeFileSync(join(options.uploadsDir, name), bytes);
           query.invalidate();
         }
-        return {
-          file: name,
-          status: status.toUpperCase() as IngestReport['status'],
-          document: documentId(name),
-          agreements: extracted.agreements.map((a) => a.id),
-        };
+        return { file: name, status: outcome.status.toUpperCase() as IngestReport['status'], document: outcome.documentId, agreements: outcome.agreements };
       } catch (error) {
         if (isIngestError(error)) throw fail(`${error.file}: ${error.reason}`, error.code, { file: error.file, reason: error.reason });
         throw error;

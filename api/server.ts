@@ -64,7 +64,7 @@ export const DEFAULT_LIMITS = {
 };
 
 export function createApi(options: ServerOptions) {
-  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const logger = options.logger ?? pino({ level: 'info' });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const query = new QueryContext(options.store);
   const ingest = createIngestor(options.store, query, options.ingest);

@@ -8,21 +8,19 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { collectPdfFiles } from '../cli/collect-files.ts';
-import { ingestExtracted } from '../graph/documents.ts';
 import { scalingChart } from './chart.ts';
 import { loadTest, type LoadResult } from './load.ts';
 import { growth, scalePoint, type ScalePoint } from './scaling.ts';
 import { stages, type StageResult } from './stages.ts';
-import { temporaryStore } from '../tests/helpers/store.ts';
 import { peakRssMiB, round } from './stats.ts';
 import { SyntheticCorpus } from './synthetic.ts';
 import { compareTextLayers, ensurePdftotext, type TextLayerResult } from './text-layer.ts';
 import { compareWrites } from './writes.ts';
-import { extractDocument } from '../ingest/extract/extract.ts';
-import { readDocumentFile } from '../ingest/read-document.ts';
+import { ingestBytes } from '../pipeline/ingest-bytes.ts';
+import { openScratchStore, removeScratchStore } from './scratch-store.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
 const SECTIONS = ['stages', 'text', 'writes', 'load', 'scaling'] as const;
@@ -91,10 +89,10 @@ if (run('writes')) {
 }
 if (run('load')) {
   log(`each question under load (${options.connections} connections, ${durationS} s) …`);
-  const store = await temporaryStore();
-  for (const file of corpus) await ingestExtracted(store, extractDocument(await readDocumentFile(file)));
+  const store = await openScratchStore();
+  for (const file of corpus) await ingestBytes(store, readFileSync(file), basename(file));
   result.load = measured({ questions: await loadTest(store, { connections: options.connections, durationS, sequentialRuns: 200 }) });
-  await store.close();
+  await removeScratchStore(store);
 }
 if (run('scaling')) {
   log(`scaling: ${sizes.join(', ')} documents …`);

@@ -5,17 +5,17 @@
  * ones, with the server's response cache off. Reports ingest time, its growth between sizes
  * (log-log slope), and per-question latency.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { ingestExtracted } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import { QueryContext } from '../queries/context.ts';
 import { ask, sequential, startBenchServer } from './load.ts';
 import { QUESTIONS } from './questions.ts';
-import { temporaryStore } from '../tests/helpers/store.ts';
 import { peakRssMiB, round, type Summary } from './stats.ts';
 import type { SyntheticCorpus } from './synthetic.ts';
+import { openScratchStore, removeScratchStore } from './scratch-store.ts';
 
 export interface ScalePoint {
   documents: number;
@@ -42,7 +42,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
     files.push(await synthetic.pdf(i, cacheDir));
     if (i % 250 === 249) log(`  rendered ${i + 1} synthetic agreements`);
   }
-  const store = await temporaryStore();
+  const store = await openScratchStore();
   const perFile: number[] = [];
   const stage = { read: 0, extract: 0, write: 0 };
   let pages = 0;
@@ -102,8 +102,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
       failed,
     };
   } finally {
-    await store.close();
-    rmSync(dirname(store.location), { recursive: true, force: true }); // up to a few hundred MB at 5,000 documents
+    await removeScratchStore(store);
   }
 }
 

@@ -5,8 +5,8 @@ import { ingestExtracted, type WriteOptions } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
 import { readDocument } from '../ingest/read-document.ts';
-import { temporaryStore } from '../tests/helpers/store.ts';
 import { round, summarise, type Summary } from './stats.ts';
+import { openScratchStore, removeScratchStore } from './scratch-store.ts';
 
 export interface StageResult {
   documents: number;
@@ -21,7 +21,7 @@ export interface StageResult {
 
 /** One pass over the files: times of each stage (ms) and the total. */
 export async function ingestPass(files: string[], options: WriteOptions = {}) {
-  const store = await temporaryStore();
+  const store = await openScratchStore();
   let read = 0;
   let extract = 0;
   let write = 0;
@@ -43,7 +43,7 @@ export async function ingestPass(files: string[], options: WriteOptions = {}) {
       records.push(x);
     }
   } finally {
-    await store.close();
+    await removeScratchStore(store);
   }
   return { read, extract, write, whole: read + extract + write, pages, records };
 }

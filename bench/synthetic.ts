@@ -14,6 +14,8 @@ import type { ExtractedDocument } from '../domain/records.ts';
 import counties from '../domain/lexicon/counties.json' with { type: 'json' };
 import { readDocument, readDocumentFile } from '../ingest/read-document.ts';
 import { buildUnits } from '../ingest/extract/units.ts';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 interface Template {
   language: 'nb' | 'nn';
@@ -60,7 +62,8 @@ export class SyntheticCorpus {
 
   /** The text of synthetic agreement number `index` (one paragraph per line, empty lines between). */
   text(index: number): { text: string; language: 'nb' | 'nn'; pilot: string } {
-    const random = seeded(index + 1);
+    const rng = xoroshiro128plus(index + 1);
+    const random = () => uniformFloat64(rng);
     const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
     const language = index % 2 === 0 ? 'nb' : 'nn';
     const same = this.templates.filter((t) => t.language === language);
@@ -159,16 +162,4 @@ function suffix(index: number): string {
   // letters only, so that the pilot name reads as a name ("Lesja-Dovre" + "ab")
   const a = 'abcdefghijklmnopqrstuvwxyz';
   return ` ${a[Math.floor(index / 26) % 26]!.toUpperCase()}${a[index % 26]}`;
-}
-
-/** A small seeded generator (mulberry32), so runs are repeatable. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

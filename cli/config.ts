@@ -1,46 +1,103 @@
 /**
- * Store configuration from the environment, validated at start: KG_DATA_DIR for the embedded
- * store, NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (and NEO4J_DATABASE) for Neo4j.
+ * Every setting the product reads, from the environment, validated once at start with one
+ * schema: where the store is (KG_DATA_DIR, or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD /
+ * NEO4J_DATABASE), and how the server runs (PORT, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES,
+ * KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { StoreError } from '../graph/errors.ts';
 import type { StoreConfig } from '../graph/store.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The embedded store lives in one file inside the data directory. */
+export const EMBEDDED_FILE = 'graph.grafeo';
 
+export class ConfigError extends Error {
+  readonly code = 'BAD_CONFIG';
+  constructor(
+    /** The environment variable that is wrong. */
+    readonly setting: string,
+    readonly reason: string,
+  ) {
+    super(`${setting}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof ConfigError;
+}
+
+const MiB = 1024 * 1024;
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const byteCount = z.coerce.number().int('must be a whole number of bytes').positive('must be more than 0');
 const neo4jUri = z
   .string()
   .trim()
   .refine((v) => /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(v), 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc), e.g. bolt://localhost:7687');
 
 const environment = z.object({
-  KG_DATA_DIR: z.string().trim().min(1, 'must not be empty').optional(),
+  KG_DATA_DIR: nonEmpty.optional(),
   NEO4J_URI: neo4jUri.optional(),
-  NEO4J_USER: z.string().trim().min(1, 'must not be empty').optional(),
+  NEO4J_USER: nonEmpty.optional(),
   NEO4J_PASSWORD: z.string().min(1, 'must not be empty').optional(),
-  NEO4J_DATABASE: z.string().trim().min(1, 'must not be empty').optional(),
+  NEO4J_DATABASE: nonEmpty.optional(),
+  PORT: z.coerce.number().int('must be a port number').min(0, 'must be a port number').max(65535, 'must be a port number').default(4000),
+  KG_INGEST_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KG_MAX_UPLOAD_BYTES: byteCount.default(20 * MiB),
+  KG_MAX_BODY_BYTES: byteCount.default(25 * MiB),
 });
 
-/** The embedded store lives in one file inside the data directory. */
-export const EMBEDDED_FILE = 'graph.grafeo';
+export interface ServerConfig {
+  port: number;
+  /** The bearer token that allows uploads; none disables them. */
+  ingestToken: string | undefined;
+  logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+  /** Largest PDF an upload may carry. */
+  maxUploadBytes: number;
+  /** Largest request body (an upload included). */
+  maxBodyBytes: number;
+}
 
-export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  const set = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('KG_') || k.startsWith('NEO4J_') ? v !== '' : false));
+export interface Config {
+  store: StoreConfig;
+  /** Where the embedded store and uploaded PDFs are kept (with Neo4j: uploaded PDFs only). */
+  dataDir: string;
+  server: ServerConfig;
+}
+
+/** The whole configuration; throws a ConfigError for the first bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // an empty variable counts as unset, so `NEO4J_URI= npm start` uses the embedded store
+  const known = Object.keys(environment.shape);
+  const set = Object.fromEntries(Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''));
   const parsed = environment.safeParse(set);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new StoreError('BAD_CONFIG', String(issue.path[0]), issue.message);
+    throw new ConfigError(String(issue.path[0]), issue.message);
   }
   const e = parsed.data;
-  if (e.NEO4J_URI) {
-    if (!e.NEO4J_USER || !e.NEO4J_PASSWORD) {
-      throw new StoreError('BAD_CONFIG', e.NEO4J_USER ? 'NEO4J_PASSWORD' : 'NEO4J_USER', 'must be set when NEO4J_URI is set');
-    }
-    return { backend: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) };
-  }
-  const dir = resolve(e.KG_DATA_DIR ?? join(PROJECT_ROOT, 'data'));
-  return { backend: 'embedded', path: join(dir, EMBEDDED_FILE) };
+  const dataDir = resolve(e.KG_DATA_DIR ?? join(PROJECT_ROOT, 'data'));
+  const server: ServerConfig = {
+    port: e.PORT,
+    ingestToken: e.KG_INGEST_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    maxUploadBytes: e.KG_MAX_UPLOAD_BYTES,
+    maxBodyBytes: e.KG_MAX_BODY_BYTES,
+  };
+  return { store: storeOf(e, dataDir), dataDir, server };
+}
+
+/** The store's part of the configuration. */
+export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  return loadConfig(env).store;
+}
+
+function storeOf(e: z.infer<typeof environment>, dataDir: string): StoreConfig {
+  if (!e.NEO4J_URI) return { backend: 'embedded', path: join(dataDir, EMBEDDED_FILE) };
+  if (!e.NEO4J_USER || !e.NEO4J_PASSWORD) throw new ConfigError(e.NEO4J_USER ? 'NEO4J_PASSWORD' : 'NEO4J_USER', 'must be set when NEO4J_URI is set');
+  return { backend: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) };
 }

@@ -11,106 +11,31 @@
  *   kg start                                what `npm start` runs: ingest corpus/ if the store lacks it, then serve the API
  */
 import { writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { SingleBar } from 'cli-progress';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
-import { startServer } from '../api/server.ts';
-import { PROJECT_ROOT, storeConfig } from './config.ts';
-import { DOCUMENTS } from '../graph/cypher.ts';
 import { removeDocument } from '../graph/documents.ts';
 import { isStoreError } from '../graph/errors.ts';
 import { exportGraph, serialise, type ExportFormat } from '../graph/export.ts';
+import { listDocuments } from '../graph/held-documents.ts';
+import { openStore } from '../graph/open-store.ts';
 import { graphStats } from '../graph/stats.ts';
 import { formatBytes, storeInfo } from '../graph/store-info.ts';
-import { openStore } from '../graph/open-store.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { collectPdfFiles } from './collect-files.ts';
 import { isIngestError } from '../ingest/errors.ts';
-import { extractDocument, extractionCounts } from '../ingest/extract/extract.ts';
-import type { ExtractedDocument } from '../domain/records.ts';
-import { describe, ingestFiles, summarise, type FileResult } from '../pipeline/ingest-files.ts';
-import { readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';
-
-type Row = Record<string, string | number>;
-
-/** Runs `work` on every PDF under `paths`, printing progress on stderr; a typed error fails that file only. */
-async function eachPdf(paths: string[], work: (doc: ParsedDocument, name: string) => Row, failed: (name: string, code: string, reason: string) => Row) {
-  const files = collectPdfFiles(paths);
-  if (files.length === 0) console.error(`No PDF files found in ${paths.join(', ')}`);
-  const rows: Row[] = [];
-  let failures = 0;
-  for (const [index, file] of files.entries()) {
-    const name = relative(process.cwd(), file) || file;
-    process.stderr.write(`[${index + 1}/${files.length}] ${name}\n`);
-    try {
-      rows.push(work(await readDocumentFile(file), name));
-    } catch (error) {
-      if (!isIngestError(error)) throw error;
-      failures++;
-      rows.push(failed(name, error.code, error.reason));
-    }
-  }
-  return { rows, failures, files: files.length };
-}
-
-async function readAndReport(paths: string[]): Promise<number> {
-  const { rows, failures, files } = await eachPdf(
-    paths,
-    (doc, file) => ({ file, kind: doc.kind, language: doc.language, pages: doc.pages.length, characters: doc.text.length }),
-    (file, code, reason) => ({ file, kind: `FAILED ${code}`, language: '', pages: '', characters: reason }),
-  );
-  if (rows.length > 0) console.table(rows);
-  console.log(`${files - failures} read, ${failures} failed`);
-  return failures;
-}
-
-async function extractAndReport(paths: string[], json: boolean): Promise<number> {
-  const records: ExtractedDocument[] = [];
-  const { rows, failures } = await eachPdf(
-    paths,
-    (doc, file) => {
-      const record = extractDocument(doc);
-      records.push(record);
-      return { file, kind: doc.kind, language: doc.language, ...extractionCounts(record) };
-    },
-    (file, code, reason) => ({ file, kind: `FAILED ${code}`, language: reason }),
-  );
-  if (json) console.log(JSON.stringify(records.length === 1 && failures === 0 ? records[0] : records, null, 2));
-  else if (rows.length > 0) console.table(rows);
-  return failures;
-}
+import { collectPdfFiles } from './collect-files.ts';
+import { isConfigError, loadConfig } from './config.ts';
+import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';
+import { start } from './start.ts';
 
 /** Opens the configured store for the length of `work`, and closes it however `work` ends. */
 async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
-  const store = await openStore(storeConfig());
+  const store = await openStore(loadConfig().store);
   try {
     await store.ensureSchema();
     return await work(store);
   } finally {
     await store.close();
   }
-}
-
-/** Ingests files with a progress bar on a terminal (a line per file otherwise) and prints the per-file summary. */
-async function ingestAndReport(store: GraphStore, files: string[], json = false): Promise<FileResult[]> {
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }) : undefined;
-  bar?.start(files.length, 0, { file: '' });
-  const results = await ingestFiles(store, files, (result, index) => {
-    if (bar) bar.update(index + 1, { file: basename(result.file) });
-    else process.stderr.write(`[${index + 1}/${files.length}] ${describe(result)}\n`);
-  });
-  bar?.stop();
-  if (json) {
-    console.log(JSON.stringify(results.map((r) => ({ ...r, file: basename(r.file) }))));
-    return results;
-  }
-  console.table(
-    results.map((r) =>
-      r.status === 'failed' ? { file: basename(r.file), status: `failed ${r.code}`, detail: r.reason } : { file: basename(r.file), status: r.status, detail: `${r.ms} ms` },
-    ),
-  );
-  console.log(summarise(results));
-  return results;
 }
 
 const program = new Command()
@@ -166,7 +91,7 @@ program
   .action(async (options: { json?: boolean }) => {
     await withStore(async (store) => {
       const stats = await graphStats(store);
-      const documents = await store.read(DOCUMENTS);
+      const documents = await listDocuments(store);
       const info = await storeInfo(store);
       if (options.json) {
         console.log(JSON.stringify({ store: info, documents: documents.length, ...stats }, null, 2));
@@ -214,42 +139,14 @@ program
   .description('what `npm start` runs: ingest corpus/ into the store unless it holds it already, then serve GraphQL on $PORT (4000)')
   .option('--no-serve', 'ingest only, do not start the server')
   .action(async (options: { serve: boolean }) => {
-    const port = Number(process.env.PORT ?? 4000);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env.PORT}`);
-    const store = await openStore(storeConfig());
-    await store.ensureSchema();
-    const corpus = join(PROJECT_ROOT, 'corpus');
-    const results = await ingestAndReport(store, collectPdfFiles([corpus]));
-    const stats = await graphStats(store);
-    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`store: ${store.backend} ${store.location}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`);
-    if (!options.serve) {
-      await store.close();
-      process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
-      return;
-    }
-    const dataDir = store.backend === 'embedded' ? join(store.location, '..') : join(PROJECT_ROOT, 'data');
-    const uploadsDir = join(dataDir, 'uploads');
-    const server = await startServer({
-      store,
-      port,
-      documentDirs: [corpus, uploadsDir],
-      ingest: { token: process.env.KG_INGEST_TOKEN || undefined, maxBytes: 20 * 1024 * 1024, uploadsDir },
-    });
-    console.log(`GraphQL (with GraphiQL) on http://localhost:${port}/graphql${process.env.KG_INGEST_TOKEN ? '' : ' — uploads disabled: set KG_INGEST_TOKEN to allow them'}`);
-    const stop = (signal: string) => {
-      console.log(`${signal}: finishing requests and closing the store`);
-      server.close(() => void store.close().then(() => process.exit(0)));
-      setTimeout(() => process.exit(1), 10_000).unref();
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    const code = await start(loadConfig(), options.serve);
+    if (code !== undefined) process.exitCode = code;
   });
 
 try {
   await program.parseAsync();
 } catch (error) {
-  if (isStoreError(error)) {
+  if (isStoreError(error) || isConfigError(error)) {
     console.error(`error: ${error.code}: ${error.message}`);
     process.exitCode = 2;
   } else if (isIngestError(error)) {

@@ -4,7 +4,6 @@
  */
 import type { ExtractedDocument } from '../domain/records.ts';
 import {
-  DOCUMENT_SHA,
   DOCUMENT_SHARED_NODES,
   LINK_REFERENCES,
   LINK_REFERENCES_FROM,
@@ -18,7 +17,8 @@ import {
 import { refreshShared, sharedBefore } from './derived.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
-import { GRAPH_VERSION, NODE_LABELS, SHARED_NODES, STORE_META, type NodeLabel } from './model.ts';
+import { heldVersion, isCurrentVersion } from './held-documents.ts';
+import { NODE_LABELS, SHARED_NODES, STORE_META, type NodeLabel } from './model.ts';
 import type { GraphStore, WriteTransaction } from './store.ts';
 import { documentIdOf } from '../domain/ids.ts';
 import { writePlan, type WritePlan } from './write-plan.ts';
@@ -36,21 +36,20 @@ export interface WriteOptions {
 export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, options: WriteOptions = {}): Promise<IngestStatus> {
   const plan = writePlan(x);
   return store.write(async (tx) => {
-    const stored = (await tx.run(DOCUMENT_SHA, { id: plan.documentId }))[0];
-    const held = stored?.sha256;
-    if (held === x.document.sha256 && stored?.version === GRAPH_VERSION) return 'unchanged';
+    const held = await heldVersion((c, p) => tx.run(c, p), plan.documentId);
+    if (isCurrentVersion(held, x.document.sha256)) return 'unchanged';
     const run = counting(tx, options.failAfterStatements);
     const touched = sharedIn(plan);
-    if (held !== undefined) addAll(touched, await removeIn(run, plan.documentId));
+    if (held) addAll(touched, await removeIn(run, plan.documentId));
     // a new document only adds views to the shared nodes: they can be extended from their values before it
-    const before = held === undefined ? await sharedBefore(run, touched) : undefined;
+    const before = !held ? await sharedBefore(run, touched) : undefined;
     await writeIn(run, plan, options.batchSize ?? 500);
     await refreshShared(run, touched, before && { doc: plan.documentId, before, relationships: plan.relationships });
     const agreements = (plan.nodes.get('Agreement') ?? []).map((r) => r.id);
     await run(LINK_REFERENCES_FROM, { agreements });
     await run(LINK_REFERENCES_TO, { agreements });
     await run(META_RECORD_INGEST, { id: STORE_META.id, at: new Date().toISOString(), doc: plan.documentId });
-    return held === undefined ? 'new' : 'replaced';
+    return held ? 'replaced' : 'new';
   });
 }
 
@@ -58,7 +57,7 @@ export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, o
 export async function removeDocument(store: GraphStore, fileOrId: string): Promise<void> {
   const id = documentIdOf(fileOrId);
   await store.write(async (tx) => {
-    if ((await tx.run(DOCUMENT_SHA, { id })).length === 0) throw new StoreError('NOT_FOUND', id, 'the store holds no such document');
+    if (!(await heldVersion((c, p) => tx.run(c, p), id))) throw new StoreError('NOT_FOUND', id, 'the store holds no such document');
     const run = counting(tx);
     await refreshShared(run, await removeIn(run, id));
     // removal is rare: one pass over all cross-references keeps it simple

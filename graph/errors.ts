@@ -1,6 +1,5 @@
-/** Typed errors of the graph store: each names what failed (a path, a URI, a setting) and why. */
+/** Typed errors of the graph store: each names what failed (a path, a URI, a document) and why. */
 export type StoreErrorCode =
-  | 'BAD_CONFIG'
   | 'STORE_LOCKED'
   | 'STORE_UNAVAILABLE'
   | 'STORE_UNREACHABLE'

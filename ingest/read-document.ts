@@ -42,20 +42,31 @@ export interface ParsedDocument {
 
 export const PAGE_SEPARATOR = '\n\n';
 
-export async function readDocumentFile(path: string, options?: LoadOptions): Promise<ParsedDocument> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new IngestError('UNREADABLE_FILE', basename(path), `cannot read the file: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return readDocument(bytes, basename(path), options);
+export interface ReadOptions extends LoadOptions {
+  /** The SHA-256 of the bytes when the caller has computed it already. */
+  sha256?: string;
 }
 
-export async function readDocument(bytes: Uint8Array, file: string, options?: LoadOptions): Promise<ParsedDocument> {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+/** The bytes of a file, or a typed UNREADABLE_FILE error naming it. */
+export async function readFileBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new IngestError('UNREADABLE_FILE', basename(path), `cannot read the file: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** The SHA-256 of a document's bytes, in hex: its identity as a version. */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function readDocumentFile(path: string, options?: ReadOptions): Promise<ParsedDocument> {
+  return readDocument(await readFileBytes(path), basename(path), options);
+}
+
+export async function readDocument(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<ParsedDocument> {
+  const sha256 = options.sha256 ?? sha256Of(bytes);
   const raw = await loadPdf(bytes, file, options);
   try {
     return assemble(raw, file, sha256, bytes.length);

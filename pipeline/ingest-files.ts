@@ -1,18 +1,13 @@
 /**
- * The pipeline for a set of files: read each PDF, extract it and write it to the store in one
- * transaction; a file that fails is reported with its typed error and the rest go on.
+ * The pipeline for a set of files: each file's bytes go through `ingestBytes`; a file that fails
+ * is reported with its typed error and the rest go on.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DOCUMENT_SHA } from '../graph/cypher.ts';
-import { ingestExtracted, type IngestStatus, type WriteOptions } from '../graph/documents.ts';
+import type { IngestStatus, WriteOptions } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { GRAPH_VERSION } from '../graph/model.ts';
-import { documentId } from '../domain/ids.ts';
-import { IngestError, isIngestError } from '../ingest/errors.ts';
-import { extractDocument } from '../ingest/extract/extract.ts';
-import { readDocument } from '../ingest/read-document.ts';
+import { isIngestError } from '../ingest/errors.ts';
+import { readFileBytes } from '../ingest/read-document.ts';
+import { ingestBytes } from './ingest-bytes.ts';
 
 export type FileResult =
   | { file: string; status: IngestStatus; agreements: number; ms: number }
@@ -27,34 +22,19 @@ export async function ingestFiles(
   const results: FileResult[] = [];
   for (const [index, path] of files.entries()) {
     const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     let result: FileResult;
     try {
-      const bytes = await readBytes(path);
-      const held = (await store.read(DOCUMENT_SHA, { id: documentId(path) }))[0];
-      if (held?.sha256 === createHash('sha256').update(bytes).digest('hex') && held.version === GRAPH_VERSION) {
-        // the store holds these very bytes: nothing to read or write
-        result = { file: path, status: 'unchanged', agreements: 0, ms: Math.round(performance.now() - started) };
-      } else {
-        const extracted = extractDocument(await readDocument(bytes, basename(path)));
-        const status = await ingestExtracted(store, extracted, options);
-        result = { file: path, status, agreements: extracted.agreements.length, ms: Math.round(performance.now() - started) };
-      }
+      const outcome = await ingestBytes(store, await readFileBytes(path), basename(path), options);
+      result = { file: path, status: outcome.status, agreements: outcome.agreements.length, ms: ms() };
     } catch (error) {
       if (!isIngestError(error)) throw error;
-      result = { file: path, status: 'failed', code: error.code, reason: error.reason, ms: Math.round(performance.now() - started) };
+      result = { file: path, status: 'failed', code: error.code, reason: error.reason, ms: ms() };
     }
     results.push(result);
     onFile(result, index);
   }
   return results;
-}
-
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    throw new IngestError('UNREADABLE_FILE', basename(path), `cannot read the file: ${(error as Error).message}`, { cause: error });
-  }
 }
 
 export function summarise(results: FileResult[]): string {

@@ -18,8 +18,9 @@ import { exportGraph, serialise } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
 import { corpusPath } from './helpers/corpus.ts';
-import { prng } from './helpers/damaged-pdfs.ts';
 import { extractCorpus } from './helpers/store.ts';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 const KILL_POINTS = Number(process.env.KG_KILL_POINTS ?? 12);
 const SEED = Number(process.env.KG_KILL_SEED ?? 7);
@@ -81,7 +82,8 @@ beforeAll(async () => {
 
 describe('SIGKILL in the middle of kg ingest', () => {
   it(`leaves the document wholly present or wholly absent (${KILL_POINTS} kill points)`, async () => {
-    const random = prng(SEED);
+    const rng = xoroshiro128plus(SEED);
+    const random = () => uniformFloat64(rng);
     const outcomes: { point: number; mode: string; delayMs: number; state: 'before' | 'after' | 'INCONSISTENT'; detail?: string }[] = [];
     const killAt = async (point: number) => {
       const dataDir = join(root, `kill-${point}`);

@@ -6,11 +6,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeConfig } from '../cli/config.ts';
+import { ConfigError, storeConfig } from '../cli/config.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { extend, merge } from '../graph/derived.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
-import { StoreError } from '../graph/errors.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
@@ -181,7 +180,7 @@ describe('opening the store', () => {
       try {
         storeConfig(env);
       } catch (error) {
-        return error instanceof StoreError ? `${error.code} ${error.subject}: ${error.reason}` : String(error);
+        return error instanceof ConfigError ? `${error.code} ${error.setting}: ${error.reason}` : String(error);
       }
       return 'no error';
     };

@@ -12,6 +12,8 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { corpusPath, manifest } from './corpus.ts';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 export const DAMAGE_KINDS = [
   'truncated',
@@ -40,23 +42,13 @@ export interface DamagedPdf {
   bytes: Buffer;
 }
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sources = manifest.map((m) => ({ file: m.file, bytes: readFileSync(corpusPath(m.file)) }));
 
 /** Generates `count` damaged PDFs from `seed`; the kinds take turns, the rest is drawn from the seed. */
 export async function generateDamagedPdfs(count: number, seed = 20261123): Promise<DamagedPdf[]> {
-  const random = prng(seed);
+  const rng = xoroshiro128plus(seed);
+  const random = () => uniformFloat64(rng);
   const int = (n: number) => Math.floor(random() * n);
   const out: DamagedPdf[] = [];
   for (let i = 0; i < count; i++) {
