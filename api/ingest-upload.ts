@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createGraphQLError } from 'graphql-yoga';
 import type { GraphStore } from '../graph/store.ts';
-import { isIngestError } from '../ingest/errors.ts';
+import { isIngestError } from '../domain/ingest-errors.ts';
 import { ingestBytes } from '../pipeline/ingest-bytes.ts';
 import type { QueryContext } from '../queries/context.ts';
 

@@ -21,7 +21,7 @@ import { openStore } from '../graph/open-store.ts';
 import { graphStats } from '../graph/stats.ts';
 import { formatBytes, storeInfo } from '../graph/store-info.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { isIngestError } from '../ingest/errors.ts';
+import { isIngestError } from '../domain/ingest-errors.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isConfigError, loadConfig } from './config.ts';
 import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';

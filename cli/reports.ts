@@ -2,7 +2,7 @@
 import { basename, relative } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { GraphStore } from '../graph/store.ts';
-import { isIngestError } from '../ingest/errors.ts';
+import { isIngestError } from '../domain/ingest-errors.ts';
 import { extractDocument, extractionCounts } from '../ingest/extract/extract.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
 import { readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';

@@ -4,7 +4,12 @@
  */
 
 /** Bokmål or nynorsk. */
-export type Language = 'nb' | 'nn';
+export const LANGUAGES = ['nb', 'nn'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The growth-agreement schemes: Bygdevekst and Tromsvekst. */
+export const SCHEMES = ['BYGDEVEKST', 'TROMSVEKST'] as const;
+export type Scheme = (typeof SCHEMES)[number];
 export const DOCUMENT_KINDS = ['BYGDEVEKST_AGREEMENT', 'TROMSVEKST_AGREEMENT', 'EVALUATION_REPORT', 'UNKNOWN'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -42,7 +47,8 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
-export type Modality = 'FORPLIKTER' | 'SKAL' | 'VIL' | 'KAN' | 'BOR';
+export const MODALITIES = ['FORPLIKTER', 'SKAL', 'VIL', 'KAN', 'BOR'] as const;
+export type Modality = (typeof MODALITIES)[number];
 
 export type PlanAnchorType =
   | 'WHITE_PAPER'

@@ -43,15 +43,15 @@ export class EmbeddedStore implements GraphStore {
     for (const statement of EMBEDDED_SCHEMA) await this.db.executeCypher(statement.text);
   }
 
-  async read(cypher: Cypher, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.execute(() => this.db.executeCypher(cypher.text, params), cypher.name);
+  async read<R extends object>(cypher: Cypher<R>, params: Record<string, unknown> = {}): Promise<R[]> {
+    return this.execute<R>(() => this.db.executeCypher(cypher.text, params), cypher.name);
   }
 
   write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
       const tx = this.db.beginTransaction();
       try {
-        const result = await work({ run: (cypher, params = {}) => this.execute(() => tx.executeCypher(cypher.text, params), cypher.name) });
+        const result = await work({ run: <R extends object>(cypher: Cypher<R>, params = {}) => this.execute<R>(() => tx.executeCypher(cypher.text, params), cypher.name) });
         tx.commit();
         return result;
       } catch (error) {
@@ -76,9 +76,10 @@ export class EmbeddedStore implements GraphStore {
     await this.writes.run(async () => this.db.close());
   }
 
-  private async execute(run: () => Promise<{ toArray(): unknown[] }>, name: string): Promise<Row[]> {
+  /** Rows as plain values, typed as the Cypher text declares them (the engine cannot check that). */
+  private async execute<R extends object = Row>(run: () => Promise<{ toArray(): unknown[] }>, name: string): Promise<R[]> {
     try {
-      return (await run()).toArray().map((row) => plain(row) as Row);
+      return (await run()).toArray().map((row) => plain(row) as R);
     } catch (error) {
       throw new StoreError('QUERY_FAILED', name, (error as Error).message, { cause: error });
     }

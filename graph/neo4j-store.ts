@@ -39,10 +39,10 @@ export class Neo4jStore implements GraphStore {
     for (const statement of NEO4J_SCHEMA) await this.driver.executeQuery(statement.text, {}, this.options('WRITE'));
   }
 
-  async read(cypher: Cypher, params: Record<string, unknown> = {}): Promise<Row[]> {
+  async read<R extends object>(cypher: Cypher<R>, params: Record<string, unknown> = {}): Promise<R[]> {
     const session = this.driver.session(this.sessionConfig('READ'));
     try {
-      return await session.executeRead((tx) => run(tx, cypher.text, params, cypher.name));
+      return await session.executeRead((tx) => run<R>(tx, cypher.text, params, cypher.name));
     } finally {
       await session.close();
     }
@@ -52,7 +52,7 @@ export class Neo4jStore implements GraphStore {
     const session = this.driver.session(this.sessionConfig('WRITE'));
     try {
       // a managed transaction: retried by the driver on transient errors, so `work` must be repeatable (ours are)
-      return await session.executeWrite((tx) => work({ run: (cypher, params = {}) => run(tx, cypher.text, params, cypher.name) }));
+      return await session.executeWrite((tx) => work({ run: <R extends object>(cypher: Cypher<R>, params = {}) => run<R>(tx, cypher.text, params, cypher.name) }));
     } catch (error) {
       throw asStoreError(this.location, error);
     } finally {
@@ -82,10 +82,11 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-async function run(tx: ManagedTransaction, text: string, params: Record<string, unknown>, name: string): Promise<Row[]> {
+/** Rows as plain values, typed as the Cypher text declares them (the driver cannot check that). */
+async function run<R extends object = Row>(tx: ManagedTransaction, text: string, params: Record<string, unknown>, name: string): Promise<R[]> {
   try {
     const result = await tx.run(text, params);
-    return result.records.map((record) => plain(record.toObject()) as Row);
+    return result.records.map((record) => plain(record.toObject()) as R);
   } catch (error) {
     if (neo4j.isRetryableError(error)) throw error; // let the driver retry
     throw new StoreError('QUERY_FAILED', name, (error as Error).message, { cause: error });

@@ -4,7 +4,10 @@
  */
 import type { Cypher } from './cypher-registry.ts';
 
+/** A row of a query the store knows nothing about (`readOnly`): a registered text's rows carry their own type. */
 export type Row = Record<string, unknown>;
+
+type Params = Record<string, unknown>;
 
 /** Which backend to open, and where: validated from the environment by the command line's config. */
 export type StoreConfig =
@@ -12,7 +15,7 @@ export type StoreConfig =
   | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
 
 export interface WriteTransaction {
-  run(cypher: Cypher, params?: Record<string, unknown>): Promise<Row[]>;
+  run<R extends object>(cypher: Cypher<R>, params?: Params): Promise<R[]>;
 }
 
 export interface GraphStore {
@@ -21,10 +24,10 @@ export interface GraphStore {
   readonly location: string;
   /** Creates the indexes (embedded) or uniqueness constraints (Neo4j) of the model. */
   ensureSchema(): Promise<void>;
-  read(cypher: Cypher, params?: Record<string, unknown>): Promise<Row[]>;
+  read<R extends object>(cypher: Cypher<R>, params?: Params): Promise<R[]>;
   /** Runs `work` in one transaction: all of it is committed, or none. Writes run one at a time. */
   write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
   /** Runs a query text given by a user (`kg cypher`) so that nothing it does is kept. */
-  readOnly(text: string, params?: Record<string, unknown>): Promise<Row[]>;
+  readOnly(text: string, params?: Params): Promise<Row[]>;
   close(): Promise<void>;
 }

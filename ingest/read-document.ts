@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectKind, detectLanguage, type DocumentKind, type Language } from './classify.ts';
-import { IngestError } from './errors.ts';
+import { IngestError } from '../domain/ingest-errors.ts';
 import { loadPdf, type LoadOptions, type RawPage } from './pdf/load-pdf.ts';
 import { joinHyphenated, LINE_END_HYPHEN, Vocabulary } from './text/dehyphenate.ts';
 import { cleanLineText, reflow, type TextBlock } from './text/paragraphs.ts';

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import type { IngestStatus, WriteOptions } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { isIngestError } from '../ingest/errors.ts';
+import { isIngestError } from '../domain/ingest-errors.ts';
 import { readFileBytes } from '../ingest/read-document.ts';
 import { ingestBytes } from './ingest-bytes.ts';
 

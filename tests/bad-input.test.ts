@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
+import { IngestError, type IngestErrorCode } from '../domain/ingest-errors.ts';
 import { readDocument, readDocumentFile } from '../ingest/read-document.ts';
 import { corpusPath, projectRoot } from './helpers/corpus.ts';
 import { pdfkitPdf } from './helpers/damaged-pdfs.ts';

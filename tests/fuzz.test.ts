@@ -21,7 +21,7 @@ import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { exportGraph } from '../graph/export.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { documentId } from '../domain/ids.ts';
-import type { IngestErrorCode } from '../ingest/errors.ts';
+import type { IngestErrorCode } from '../domain/ingest-errors.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import { startTestServer, type TestServer } from './helpers/api.ts';
 import { generateDamagedPdfs, type DamagedPdf } from './helpers/damaged-pdfs.ts';

@@ -16,7 +16,7 @@ const ASSETS: Record<string, Asset> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/explorer/styles.css': { file: 'styles.css', type: 'text/css; charset=utf-8' },
-  '/explorer/labels.json': { file: 'labels.json', type: 'application/json; charset=utf-8' },
+  '/explorer/labels.json': { file: 'src/labels.json', type: 'application/json; charset=utf-8' },
   '/explorer/main.js': { bundle: true, type: 'text/javascript; charset=utf-8' },
 };
 

@@ -1,7 +1,7 @@
 /**
  * Extraction: a parsed document → its agreements, parties and facts, by document kind.
  */
-import { IngestError } from '../errors.ts';
+import { IngestError } from '../../domain/ingest-errors.ts';
 import type { ParsedDocument } from '../read-document.ts';
 import { extractBygdevekst } from './bygdevekst.ts';
 import { extractReport } from './report.ts';

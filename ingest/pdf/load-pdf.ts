@@ -14,7 +14,7 @@
  * keeps between documents cannot grow without bound.
  */
 import { Worker } from 'node:worker_threads';
-import { IngestError, type IngestErrorCode } from '../errors.ts';
+import { IngestError, type IngestErrorCode } from '../../domain/ingest-errors.ts';
 
 /** A run of text as pdf.js placed it, in PDF user space (origin bottom left). */
 export interface TextItem {

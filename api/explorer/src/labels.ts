@@ -1,5 +1,5 @@
-/** The interface labels in Norwegian bokmål (default) and English, from ../labels.json. */
-import labels from '../labels.json' with { type: 'json' };
+/** The interface labels in Norwegian bokmål (default) and English, from ./labels.json. */
+import labels from './labels.json' with { type: 'json' };
 
 export type Lang = 'nb' | 'en';
 export const LANGS: Lang[] = ['nb', 'en'];
