@@ -21,7 +21,7 @@ export interface TextLayerResult {
   oursVsPopplerF1: number;
 }
 
-export function hasPdftotext(): boolean {
+function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v']).status === 0;
 }
 

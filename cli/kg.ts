@@ -25,7 +25,6 @@ import { isIngestError } from '../domain/ingest-errors.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isConfigError, loadConfig } from './config.ts';
 import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';
-import { start } from './start.ts';
 
 /** Opens the configured store for the length of `work`, and closes it however `work` ends. */
 async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
@@ -139,6 +138,8 @@ program
   .description('what `npm start` runs: ingest corpus/ into the store unless it holds it already, then serve GraphQL on $PORT (4000)')
   .option('--no-serve', 'ingest only, do not start the server')
   .action(async (options: { serve: boolean }) => {
+    // the server (GraphQL schema, explorer bundle) is loaded only by the command that serves
+    const { start } = await import('./start.ts');
     const code = await start(loadConfig(), options.serve);
     if (code !== undefined) process.exitCode = code;
   });

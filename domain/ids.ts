@@ -5,9 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { slug } from './names.ts';
-import type { Evidence } from './records.ts';
-
-export type Scheme = 'BYGDEVEKST' | 'TROMSVEKST';
+import type { Evidence, Scheme } from './records.ts';
 
 /** `document:<file stem>`, from a file name or path. */
 export function documentId(file: string): string {

@@ -48,7 +48,7 @@ export function escapeRegExp(text: string): string {
  * "Skjærvøy") or the same words once stemmed (the definite form: "Husbank" / "Husbanken").
  * Returns the edit distance of a near spelling, or undefined for a name that is not one.
  */
-export function nearSpelling(key: string, other: string): number | undefined {
+function nearSpelling(key: string, other: string): number | undefined {
   if (key.length < 6 || other.length < 6 || key[0] !== other[0]) return undefined;
   const limit = Math.max(key.length, other.length) >= 15 ? 2 : 1;
   const distance = editDistance(key, other);

@@ -8,8 +8,8 @@ export const ROLES = ['COORDINATING_MAIN_PARTY', 'MAIN_PARTY', 'SPECIAL_ROLE', '
 export type Role = (typeof ROLES)[number];
 
 /** The relationship types that carry a role. */
-export const ROLE_RELATIONSHIPS = ['MAIN_PARTY_OF', 'SPECIAL_ROLE_IN', 'SIGNED', 'PARTNER_IN', 'MAY_INVITE'] as const;
-export type RoleRelationship = (typeof ROLE_RELATIONSHIPS)[number];
+const ROLE_RELATIONSHIPS = ['MAIN_PARTY_OF', 'SPECIAL_ROLE_IN', 'SIGNED', 'PARTNER_IN', 'MAY_INVITE'] as const;
+type RoleRelationship = (typeof ROLE_RELATIONSHIPS)[number];
 
 const BY_RELATIONSHIP: Record<Exclude<RoleRelationship, 'MAIN_PARTY_OF'>, Role> = {
   SPECIAL_ROLE_IN: 'SPECIAL_ROLE',

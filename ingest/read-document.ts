@@ -40,7 +40,7 @@ export interface ParsedDocument {
   text: string;
 }
 
-export const PAGE_SEPARATOR = '\n\n';
+const PAGE_SEPARATOR = '\n\n';
 
 export interface ReadOptions extends LoadOptions {
   /** The SHA-256 of the bytes when the caller has computed it already. */

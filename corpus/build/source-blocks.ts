@@ -55,7 +55,7 @@ function readLines(source: string, options: SourceOptions): Line[] {
 }
 
 /** Joins a wrapped line onto the text before it, undoing line-end hyphenation. */
-export function joinWrapped(before: string, next: string): string {
+function joinWrapped(before: string, next: string): string {
   // "botilbud-" + "og næringsutvikling": a suspended compound keeps its hyphen and the space
   if (/\p{L}-$/u.test(before) && /^(og|eller)\s/.test(next)) return `${before} ${next}`;
   if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(next)) {

@@ -172,7 +172,7 @@ function readSubGoal(
 }
 
 /** The pilot's name: "bygdevekstavtale for Vest-Telemark", "kommunene i Nord-Troms", "kommunene Smøla og Aure". */
-export function pilotNameOf(text: string): string {
+function pilotNameOf(text: string): string {
   const name = String.raw`\p{Lu}[\p{L}-]*`;
   const patterns = [
     new RegExp(String.raw`[Bb]ygdevekstavtal(?:e|en|a)\s+for\s+(${name}(?:\s+${name})*)`, 'u'),

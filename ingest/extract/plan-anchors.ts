@@ -62,7 +62,7 @@ function splitConjuncts(text: string, clauses: boolean): string[] {
 }
 
 /** "(2022– 2023)" → "(2022–2023)": a year range broken at a line end. */
-export function normaliseAnchorName(name: string): string {
+function normaliseAnchorName(name: string): string {
   return name.replace(/(\d{4})([–-])\s+(\d{4})/g, '$1$2$3').replace(/\s+/g, ' ').trim();
 }
 

@@ -51,8 +51,3 @@ function isAbbreviation(word: string): boolean {
 export function evidenceOf(doc: ParsedDocument, sentence: { text: string; page: number }): Evidence {
   return { document: doc.file, page: sentence.page, quote: sentence.text };
 }
-
-/** Evidence for a span of the document text. */
-export function evidenceAt(doc: ParsedDocument, start: number, end: number): Evidence {
-  return { document: doc.file, page: pageOf(doc, start), quote: collapse(doc.text.slice(start, end)) };
-}

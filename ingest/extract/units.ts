@@ -97,7 +97,7 @@ function bodyFontSize(doc: ParsedDocument): number {
 }
 
 /** Line and page breaks to spaces, one for one, so that offsets stay valid. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.replace(/\n/g, ' ');
 }
 

@@ -7,7 +7,7 @@ import type { Cypher } from '../../graph/cypher-registry.ts';
 import { NODE_LABELS, propertyKeys, RELATIONSHIPS, STORE_META } from '../../graph/model.ts';
 
 /** Every function a Cypher text of the product may call. */
-export const FUNCTIONS_WE_USE = ['coalesce', 'collect', 'count', 'labels', 'properties', 'size', 'type', 'toLower', 'head', 'keys', 'min', 'max', 'sum', 'avg', 'toString', 'reduce', 'exists'];
+const FUNCTIONS_WE_USE = ['coalesce', 'collect', 'count', 'labels', 'properties', 'size', 'type', 'toLower', 'head', 'keys', 'min', 'max', 'sum', 'avg', 'toString', 'reduce', 'exists'];
 
 function functionRegistry(): DbSchema['functions'] {
   const all = testData.mockSchema.functions ?? {};

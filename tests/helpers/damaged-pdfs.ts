@@ -15,7 +15,7 @@ import { corpusPath, manifest } from './corpus.ts';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-export const DAMAGE_KINDS = [
+const DAMAGE_KINDS = [
   'truncated',
   'flipped',
   'flipped-stream',

@@ -2,7 +2,6 @@
 import labels from './labels.json' with { type: 'json' };
 
 export type Lang = 'nb' | 'en';
-export const LANGS: Lang[] = ['nb', 'en'];
 export type LabelKey = keyof typeof labels.nb;
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 

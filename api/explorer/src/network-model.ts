@@ -71,7 +71,7 @@ interface Involvement {
 }
 
 /** Each party's roles reduced to (pilot, themes), the facts the filters ask about. */
-export function involvementIndex(parties: PartyInfo[]): Map<string, Involvement[]> {
+function involvementIndex(parties: PartyInfo[]): Map<string, Involvement[]> {
   const index = new Map<string, Involvement[]>();
   for (const p of parties) index.set(p.id, p.roles.map((r) => ({ pilot: r.agreement.pilot.id, themes: new Set<string>(r.themes) })));
   return index;
@@ -159,7 +159,7 @@ export interface PartyMatch {
 }
 
 /** Lower case, accents off (but æ, ø, å kept), punctuation and runs of space folded. */
-export function normaliseName(text: string): string {
+function normaliseName(text: string): string {
   return text
     .toLocaleLowerCase('nb')
     .replace(/[éèê]/g, 'e')

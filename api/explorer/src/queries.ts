@@ -3,23 +3,23 @@ import type { AgreementInfo, Comparison, ExplorerData, Involvement, NetworkData,
 
 const EVIDENCE = 'evidence { document page quote url }';
 
-export const PILOTS = `{ pilots { id name cohort otherNames agreements { id title scheme } } }`;
-export const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) { id title scheme language pilot { id name } } }`;
-export const PARTIES = `query($offset: Int!) { parties(limit: 100, offset: $offset) { id name kind aliases roles { role themes agreement { pilot { id } } } } }`;
-export const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) {
+const PILOTS = `{ pilots { id name cohort otherNames agreements { id title scheme } } }`;
+const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) { id title scheme language pilot { id name } } }`;
+const PARTIES = `query($offset: Int!) { parties(limit: 100, offset: $offset) { id name kind aliases roles { role themes agreement { pilot { id } } } } }`;
+const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) {
   id number title themes
   agreement { id title pilot { id } }
   partners { party { id name } role ${EVIDENCE} }
   mayInvite { party { id name } }
   ${EVIDENCE}
 } }`;
-export const NETWORK = `{ partyNetwork { nodes { id name kind degree betweenness pilots { id } } edges { source target weight pilots { id } } } }`;
-export const PARTY = `query($name: String!) { party(name: $name) {
+const NETWORK = `{ partyNetwork { nodes { id name kind degree betweenness pilots { id } } edges { source target weight pilots { id } } } }`;
+const PARTY = `query($name: String!) { party(name: $name) {
   id name kind aliases
   roles { role themes agreement { id title pilot { id name } } subGoal { id number title themes } ${EVIDENCE} }
 } }`;
-export const INVOLVEMENT = `query($party: String!) { pilotsInvolving(party: $party) { pilot { id name } subGoals { id themes } roles } }`;
-export const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
+const INVOLVEMENT = `query($party: String!) { pilotsInvolving(party: $party) { pilot { id name } subGoals { id themes } roles } }`;
+const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
   a { id title } b { id title }
   sharedParties { id name kind }
   sharedMunicipalities { id name }
