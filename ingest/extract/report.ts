@@ -7,14 +7,14 @@
 import type { ParsedDocument } from '../read-document.ts';
 import { addObligations, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
-import { footnoteNumbers, stripFootnoteMarkers } from './footnotes.ts';
+import { bodyWithoutFootnotes } from './footnotes.ts';
 import { countyOfMunicipality } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { splitAt } from './sections.ts';
 import { evidenceOf } from './sentences.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, MainPartyFact, Measure, SubGoal } from '../../domain/records.ts';
-import { buildUnits, type Unit } from './units.ts';
+import type { Unit } from './units.ts';
 import { agreementId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
 
 const PILOT_HEADING = /^\d+(?:\.\d+){2}\s+Pilot\s+([^:]+):\s*(?:kommun(?:ene|ane)\s+)?(.+)$/u;
@@ -33,10 +33,7 @@ interface ListedPilot {
 }
 
 export function extractReport(doc: ParsedDocument): ExtractedDocument {
-  const all = buildUnits(doc);
-  const footnotes = footnoteNumbers(all);
-  const units = all.filter((u) => u.kind !== 'footnote');
-  const clean = (t: string) => stripFootnoteMarkers(t, footnotes);
+  const { units, clean } = bodyWithoutFootnotes(doc);
   const register = new PartyRegister(doc.language);
   const listed = cohortOnePilots(units);
 

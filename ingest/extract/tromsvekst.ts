@@ -5,14 +5,14 @@
 import type { ParsedDocument } from '../read-document.ts';
 import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
-import { footnoteNumbers, stripFootnoteMarkers } from './footnotes.ts';
+import { bodyWithoutFootnotes } from './footnotes.ts';
 import { countyByCountyName } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { topLevelSections } from './sections.ts';
 import { evidenceOf } from './sentences.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, FocusArea, MainPartyFact, Signatory, SubGoal } from '../../domain/records.ts';
-import { buildUnits, isHeadingLike, type Unit } from './units.ts';
+import { isHeadingLike, type Unit } from './units.ts';
 import { agreementId, focusAreaId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
 
 const TITLE = /Tromsvekstavtalen\s+for\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)(?:\s+(\d{4}[–-]\d{4}))?/u;
@@ -23,10 +23,7 @@ const STRATEGIES = /^Strategier\b/u;
 const APPENDIX = /^Vedlegg\s+\d+/u;
 
 export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
-  const all = buildUnits(doc);
-  const footnotes = footnoteNumbers(all);
-  const units = all.filter((u) => u.kind !== 'footnote');
-  const clean = (text: string) => stripFootnoteMarkers(text, footnotes);
+  const { units, clean } = bodyWithoutFootnotes(doc);
   const register = new PartyRegister(doc.language);
 
   const titleMatch = TITLE.exec(doc.text);
