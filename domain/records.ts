@@ -173,6 +173,13 @@ export interface Pilot {
   cohort?: number;
 }
 
+/** When an agreement holds: dates as YYYY-MM-DD, or a year (YYYY) where the text gives only the period. */
+export interface Validity {
+  from?: string;
+  until?: string;
+  evidence: Evidence;
+}
+
 export interface Agreement {
   id: string;
   scheme: 'BYGDEVEKST' | 'TROMSVEKST';
@@ -190,6 +197,7 @@ export interface Agreement {
   planAnchors: PlanAnchor[];
   crossReferences: CrossReference[];
   signatories: Signatory[];
+  validity?: Validity;
 }
 
 export interface ExtractedDocument {

@@ -33,7 +33,14 @@ const cueTable = Object.entries(kinds.kinds).map(([kind, cues]) => ({
   cues: cues.map((cue) => ({ pattern: new RegExp(cue.pattern, 'gimu'), weight: cue.weight })),
 }));
 
-export function detectKind(text: string): { kind: DocumentKind; scores: Record<string, number> } {
+export interface KindScore {
+  kind: DocumentKind;
+  /** False when the best kind won with few cues: the document is read as that kind, and flagged. */
+  certain: boolean;
+  scores: Record<string, number>;
+}
+
+export function detectKind(text: string): KindScore {
   const scores: Record<string, number> = {};
   let best: DocumentKind = 'UNKNOWN';
   let bestScore = 0;
@@ -49,5 +56,6 @@ export function detectKind(text: string): { kind: DocumentKind; scores: Record<s
       bestScore = score;
     }
   }
-  return { kind: bestScore >= kinds.minScore ? best : 'UNKNOWN', scores };
+  if (bestScore < kinds.minGuess) return { kind: 'UNKNOWN', certain: true, scores };
+  return { kind: best, certain: bestScore >= kinds.minScore, scores };
 }

@@ -14,6 +14,8 @@ import { partyId } from '../../domain/ids.ts';
 export interface PilotContext {
   /** Party ids of the pilot's municipalities. */
   municipalities: string[];
+  /** Party ids of the main parties: what "partene" / "partane" in a list stands for. */
+  parties?: string[];
   county?: string;
   governor?: string;
 }
@@ -32,6 +34,8 @@ const COLLECTIVE = new Map<string, Collective>([
   ...cues.collectiveSubjects.county.map((w) => [w, 'county'] as [string, Collective]),
   ...cues.collectiveSubjects.governor.map((w) => [w, 'governor'] as [string, Collective]),
 ]);
+// "partene" in a list of partners: all main parties (only in lists, not as a name found in running text)
+const ALL_PARTIES = new Set(cues.collectiveSubjects.parties);
 const LIST_ENDINGS = new RegExp(`\\s*,?\\s*\\b(?:${cues.listEndings.join('|')})\\s*$`, 'iu');
 const LEADING_FILLERS = /^(?:samt|og|eller|bla\.|bl\.a\.|ev\.?|evt\.?|blant andre|blant anna|herunder)\s+/iu;
 
@@ -62,6 +66,7 @@ export class PartyRegister {
     if (!name) return [];
     const collective = COLLECTIVE.get(name.toLowerCase());
     if (collective) return this.expand(collective);
+    if (ALL_PARTIES.has(name.toLowerCase()) && this.context.parties) return [...this.context.parties];
     const key = nameKey(name);
     const local = this.localKeys.get(key);
     if (local) return [this.seen(local, name)];

@@ -1,0 +1,65 @@
+/**
+ * The section list of an agreement, read from its layout: a heading is a unit the text layer set
+ * apart (larger or bold type) or a usual numbered form ("2.", "6.1", "Kapittel 3:", "Delmål 2 –"),
+ * and each section's role is decided from what its title means (section-roles.json), never from
+ * its position or one exact string.
+ */
+import lexicon from '../lexicon/section-roles.json' with { type: 'json' };
+import { normalisedStems } from '../../domain/nlp.ts';
+import { SUB_GOAL_HEADING } from './sub-goals.ts';
+import { isHeadingLike, type Unit } from './units.ts';
+
+export type SectionRole = keyof typeof lexicon.roles;
+
+export interface Section {
+  heading: Unit;
+  /** The heading without its number or chapter label. */
+  title: string;
+  /** "2", "6.1" when the heading is numbered. */
+  number?: string;
+  role?: SectionRole;
+  units: Unit[];
+}
+
+/** "2.", "6.1", "Kapittel 3:", "Kap. 3", "Del 2 –" before a heading's title. */
+const NUMBERING = /^(?:(?:Kapittel|Kap\.|Del|Punkt)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s*[:.–—-])?\s+(?=\S)/iu;
+const ROLES = Object.entries(lexicon.roles).map(([role, phrases]) => ({
+  role: role as SectionRole,
+  phrases: phrases.map((p) => normalisedStems(p)),
+}));
+
+/** Units before the first heading form a section without heading only when they hold text (a title page). */
+export function sectionsOf(units: Unit[]): Section[] {
+  const sections: Section[] = [];
+  for (const unit of units) {
+    if (isSectionHeading(unit)) {
+      const numbered = NUMBERING.exec(unit.text);
+      const title = (numbered ? unit.text.slice(numbered[0].length) : unit.text).replace(/[:.]\s*$/, '').trim();
+      const role = roleOfTitle(title);
+      sections.push({ heading: unit, title, ...(numbered ? { number: numbered[1] } : {}), ...(role ? { role } : {}), units: [] });
+    } else sections[sections.length - 1]?.units.push(unit);
+  }
+  return sections;
+}
+
+/** A heading in the layout (type set apart) or a bold or numbered short line that reads as one. */
+export function isSectionHeading(unit: Unit): boolean {
+  if (unit.kind === 'footnote' || (unit.kind as string) === 'row') return false;
+  if (unit.text.length > 220) return false;
+  if (unit.kind === 'heading') return !/[.;]$/.test(unit.text) || unit.text.length <= 60;
+  if (unit.bold) return isHeadingLike(unit) || /:$/.test(unit.text);
+  // a sub-goal heading set as body text still opens its sub-goal ("6.1 Delmål 1 Utvikle …")
+  return SUB_GOAL_HEADING.test(unit.text) && !/[.;]$/.test(unit.text) && unit.text.length <= 200;
+}
+
+/** The role a title's words give it, if any. */
+export function roleOfTitle(title: string): SectionRole | undefined {
+  const stems = normalisedStems(title);
+  return ROLES.find((r) => r.phrases.some((phrase) => containsRun(stems, phrase)))?.role;
+}
+
+function containsRun(words: string[], run: string[]): boolean {
+  if (run.length === 0) return false;
+  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
+  return false;
+}
