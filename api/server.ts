@@ -20,7 +20,7 @@ import { QueryContext } from '../queries/context.ts';
 import { createLoaders } from '../queries/entities.ts';
 import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.ts';
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
-import { resolvers, type RequestContext } from './resolvers.ts';
+import { resolvers, type RequestContext } from './resolvers/index.ts';
 
 const here = new URL('.', import.meta.url).pathname;
 export const typeDefs = readFileSync(join(here, 'schema.graphql'), 'utf8');

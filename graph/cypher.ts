@@ -2,6 +2,7 @@
  * The store's own Cypher: schema, batched writes derived from the model, document removal,
  * the derived properties and links recomputed after each write, statistics and export.
  */
+import type { DocumentKind, Language } from '../domain/records.ts';
 import { defineCypher, type Cypher } from './cypher-registry.ts';
 import { NODE_LABELS, NODE_PROPERTIES, relationshipShapes, SHARED_NODES, shapeKey, STORE_META, type NodeLabel } from './model.ts';
 
@@ -46,16 +47,17 @@ export const MERGE_RELATIONSHIPS = new Map(
   ]),
 );
 
-export const DOCUMENT_SHA = defineCypher('document.sha', 'read', 'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256, d.version AS version');
+/** The version of a document the store holds (`version` is null for a document written before versions were kept). */
+export const DOCUMENT_SHA = defineCypher<{ sha256: string; version: number | null }>('document.sha', 'read', 'MATCH (d:Document {id: $id}) RETURN d.sha256 AS sha256, d.version AS version');
 
-export const DOCUMENTS = defineCypher(
+export const DOCUMENTS = defineCypher<{ id: string; file: string; sha256: string; kind: DocumentKind; language: Language; pages: number }>(
   'document.list',
   'read',
   'MATCH (d:Document) RETURN d.id AS id, d.file AS file, d.sha256 AS sha256, d.kind AS kind, d.language AS language, d.pages AS pages ORDER BY id',
 );
 
 /** Shared nodes a document contributes to, read before it is removed so their properties can be redone. */
-export const DOCUMENT_SHARED_NODES = defineCypher(
+export const DOCUMENT_SHARED_NODES = defineCypher<{ labels: string[]; id: string }>(
   'document.shared-nodes',
   'read',
   `MATCH (n) WHERE $doc IN n.docs AND (${SHARED_NODES.map((s) => `n:${s.label}`).join(' OR ')})
@@ -81,6 +83,9 @@ export const REMOVE_NODES = defineCypher(
    DETACH DELETE n`,
 );
 
+/** A shared node's views: the properties of the relationships that carry each document's view of it. */
+type SharedViews = { id: string; views: Record<string, unknown>[] };
+
 /**
  * Every document's view of a shared node (see SHARED_NODES in model.ts), one document's views,
  * the node as it stands, and setting what follows from them.
@@ -89,7 +94,7 @@ export const SHARED_VIEWS = Object.fromEntries(
   SHARED_NODES.map((shared) => [
     shared.label,
     {
-      views: defineCypher(
+      views: defineCypher<SharedViews>(
         `shared.views.${shared.label}`,
         'read',
         // From the node along its own relationships: an OPTIONAL MATCH here costs a scan of every
@@ -105,7 +110,7 @@ export const SHARED_VIEWS = Object.fromEntries(
         .filter((shape) => shape.type === shared.via && shape.to === shared.label)
         .map((shape) => ({
           shape: shapeKey(shape),
-          cypher: defineCypher(
+          cypher: defineCypher<SharedViews>(
             `shared.doc-views.${shapeKey(shape)}`,
             'read',
             `UNWIND $rows AS row
@@ -113,7 +118,7 @@ export const SHARED_VIEWS = Object.fromEntries(
              RETURN n.id AS id, collect(properties(v)) AS views`,
           ),
         })),
-      current: defineCypher(
+      current: defineCypher<{ id: string; current: Record<string, unknown> }>(
         `shared.current.${shared.label}`,
         'read',
         `UNWIND $ids AS id
@@ -129,7 +134,10 @@ export const SHARED_VIEWS = Object.fromEntries(
       ),
     },
   ]),
-) as Record<NodeLabel, { views: Cypher; docViews: { shape: string; cypher: Cypher }[]; current: Cypher; set: Cypher }>;
+) as Record<
+  NodeLabel,
+  { views: Cypher<SharedViews>; docViews: { shape: string; cypher: Cypher<SharedViews> }[]; current: Cypher<{ id: string; current: Record<string, unknown> }>; set: Cypher }
+>;
 
 /** Which agreement a cross-reference `x` of agreement `a` names, and the link it becomes (one rule for the three statements below). */
 const REFERENCE_TARGET = 'b.scheme = x.targetScheme AND b.area = x.targetArea AND b.id <> a.id';
@@ -166,7 +174,7 @@ export const LINK_REFERENCES_TO = defineCypher(
    ${REFERENCE_LINK}`,
 );
 
-export const STATS_NODES = defineCypher(
+export const STATS_NODES = defineCypher<{ label: string; count: number }>(
   'stats.nodes',
   'read',
   `MATCH (n) WHERE NOT n:${STORE_META.label} UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label`,
@@ -179,25 +187,25 @@ export const META_RECORD_INGEST = defineCypher(
   `MERGE (m:${STORE_META.label} {id: $id}) SET m.lastIngestAt = $at, m.lastIngestDocument = $doc`,
 );
 
-export const META_READ = defineCypher(
+export const META_READ = defineCypher<{ lastIngestAt: string | null; lastIngestDocument: string | null }>(
   'meta.read',
   'read',
   `MATCH (m:${STORE_META.label} {id: $id}) RETURN m.lastIngestAt AS lastIngestAt, m.lastIngestDocument AS lastIngestDocument`,
 );
 
-export const STATS_RELATIONSHIPS = defineCypher(
+export const STATS_RELATIONSHIPS = defineCypher<{ type: string; count: number }>(
   'stats.relationships',
   'read',
   'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type',
 );
 
-export const EXPORT_NODES = defineCypher(
+export const EXPORT_NODES = defineCypher<{ id: string; labels: string[]; properties: Record<string, unknown> }>(
   'export.nodes',
   'read',
   `MATCH (n) WHERE NOT n:${STORE_META.label} RETURN n.id AS id, labels(n) AS labels, properties(n) AS properties ORDER BY id`,
 );
 
-export const EXPORT_RELATIONSHIPS = defineCypher(
+export const EXPORT_RELATIONSHIPS = defineCypher<{ type: string; start: string; end: string; properties: Record<string, unknown> }>(
   'export.relationships',
   'read',
   'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties ORDER BY type, start, end',

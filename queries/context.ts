@@ -3,7 +3,7 @@
  * dropped whenever the store is written to (the API's upload is the only writer of a running server).
  */
 import type { Cypher } from '../graph/cypher-registry.ts';
-import type { GraphStore, Row } from '../graph/store.ts';
+import type { GraphStore } from '../graph/store.ts';
 
 export class QueryContext {
   private generation = 0;
@@ -11,13 +11,14 @@ export class QueryContext {
 
   constructor(readonly store: GraphStore) {}
 
-  read(cypher: Cypher, params: Record<string, unknown> = {}): Promise<Row[]> {
+  read<R extends object>(cypher: Cypher<R>, params: Record<string, unknown> = {}): Promise<R[]> {
     return this.store.read(cypher, params);
   }
 
   /** A value computed once per version of the store's content. */
   cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const hit = this.cache.get(key);
+    // the cache holds values of many types: each key is only ever computed and asked with one T
     if (hit && hit.version === this.generation) return hit.value as Promise<T>;
     const value = compute();
     this.cache.set(key, { version: this.generation, value });

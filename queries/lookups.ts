@@ -1,17 +1,18 @@
 /** The plain lookups: documents, agreements, pilots, parties, sub-goals, obligations, plan anchors, themes. */
+import type { Language, Modality, Party, PartyKind, Scheme, Theme } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
+import type { AgreementProperties, DocumentProperties, ObligationProperties, PilotProperties, PlanAnchorProperties, SubGoalProperties } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
-import type { Properties } from './entities.ts';
-import { allParties, resolveParties, type PartySummary } from './party-resolution.ts';
+import { allParties, resolveParties } from './party-resolution.ts';
 
 export interface Page {
   limit: number;
   offset: number;
 }
 
-const DOCUMENTS = defineCypher('lookup.documents', 'read', 'MATCH (d:Document) RETURN properties(d) AS props ORDER BY d.id');
+const DOCUMENTS = defineCypher<{ props: DocumentProperties }>('lookup.documents', 'read', 'MATCH (d:Document) RETURN properties(d) AS props ORDER BY d.id');
 
-const AGREEMENTS = defineCypher(
+const AGREEMENTS = defineCypher<{ props: AgreementProperties }>(
   'lookup.agreements',
   'read',
   `MATCH (a:Agreement)
@@ -19,14 +20,14 @@ const AGREEMENTS = defineCypher(
    RETURN properties(a) AS props ORDER BY a.id SKIP $offset LIMIT $limit`,
 );
 
-const PILOTS = defineCypher(
+const PILOTS = defineCypher<{ props: PilotProperties; name: string; schemes: Scheme[] }>(
   'lookup.pilots',
   'read',
   `MATCH (p:Pilot)<-[:FOR_PILOT]-(a:Agreement)
    RETURN properties(p) AS props, p.name AS name, collect(a.scheme) AS schemes ORDER BY name`,
 );
 
-const SUBGOALS = defineCypher(
+const SUBGOALS = defineCypher<{ props: SubGoalProperties }>(
   'lookup.subgoals',
   'read',
   // The parties are collected from each sub-goal rather than tested with EXISTS { … }, which the
@@ -39,7 +40,7 @@ const SUBGOALS = defineCypher(
    RETURN properties(s) AS props ORDER BY s.id SKIP $offset LIMIT $limit`,
 );
 
-const OBLIGATIONS = defineCypher(
+const OBLIGATIONS = defineCypher<{ props: ObligationProperties }>(
   'lookup.obligations',
   'read',
   // collected rather than EXISTS { … }, as for sub-goals
@@ -51,9 +52,15 @@ const OBLIGATIONS = defineCypher(
    RETURN properties(o) AS props ORDER BY o.id SKIP $offset LIMIT $limit`,
 );
 
-const ANCHORS = defineCypher('lookup.anchors', 'read', 'MATCH (x:PlanAnchor) RETURN properties(x) AS props ORDER BY x.id SKIP $offset LIMIT $limit');
+const ANCHORS = defineCypher<{ props: PlanAnchorProperties }>('lookup.anchors', 'read', 'MATCH (x:PlanAnchor) RETURN properties(x) AS props ORDER BY x.id SKIP $offset LIMIT $limit');
 
-const THEMES = defineCypher(
+interface ThemeCount {
+  theme: Theme;
+  subGoals: number;
+  measures: number;
+}
+
+const THEMES = defineCypher<ThemeCount>(
   'lookup.themes',
   'read',
   `MATCH (t:Theme)
@@ -63,52 +70,55 @@ const THEMES = defineCypher(
    RETURN t.name AS theme, subGoals, count(m) AS measures ORDER BY theme`,
 );
 
-const props = (rows: Record<string, unknown>[]) => rows.map((r) => r.props as Properties);
+const props = <P>(rows: { props: P }[]) => rows.map((r) => r.props);
 
-export async function documents(ctx: QueryContext): Promise<Properties[]> {
+export async function documents(ctx: QueryContext): Promise<DocumentProperties[]> {
   return props(await ctx.read(DOCUMENTS));
 }
 
-export async function agreements(ctx: QueryContext, filter: { scheme?: string; language?: string }, page: Page): Promise<Properties[]> {
+export async function agreements(ctx: QueryContext, filter: { scheme?: Scheme; language?: Language }, page: Page): Promise<AgreementProperties[]> {
   return props(await ctx.read(AGREEMENTS, { scheme: filter.scheme ?? null, language: filter.language ?? null, ...page }));
 }
+
+/** A pilot with its cohort as the report states it or as it follows from its agreements (null when neither says). */
+export type PilotWithCohort = Omit<PilotProperties, 'cohort'> & { cohort: number | null };
 
 /**
  * Pilots with their cohort: as the report states it (cohort 1), else cohort 2 for a pilot with
  * a Bygdevekst agreement, since the report lists every cohort-1 pilot.
  */
-export async function pilots(ctx: QueryContext, cohort?: number): Promise<Properties[]> {
+export async function pilots(ctx: QueryContext, cohort?: number): Promise<PilotWithCohort[]> {
   const rows = await ctx.read(PILOTS);
   return rows
     .map((r) => {
-      const p = r.props as Properties;
-      const inferred = p.cohort ?? ((r.schemes as string[]).includes('BYGDEVEKST') ? 2 : null);
+      const p = r.props;
+      const inferred = p.cohort ?? (r.schemes.includes('BYGDEVEKST') ? 2 : null);
       return { ...p, cohort: inferred };
     })
     .filter((p) => cohort === undefined || p.cohort === cohort);
 }
 
-export async function parties(ctx: QueryContext, filter: { kind?: string; name?: string }, page: Page): Promise<PartySummary[]> {
+export async function parties(ctx: QueryContext, filter: { kind?: PartyKind; name?: string }, page: Page): Promise<Party[]> {
   const all = filter.name ? await resolveParties(ctx, filter.name) : await allParties(ctx);
   return all.filter((p) => !filter.kind || p.kind === filter.kind).slice(page.offset, page.offset + page.limit);
 }
 
-export async function subGoals(ctx: QueryContext, filter: { theme?: string; party?: string; pilot?: string }, page: Page): Promise<Properties[]> {
+export async function subGoals(ctx: QueryContext, filter: { theme?: Theme; party?: string; pilot?: string }, page: Page): Promise<SubGoalProperties[]> {
   const partyIds = filter.party ? (await resolveParties(ctx, filter.party)).map((p) => p.id) : null;
   if (partyIds && partyIds.length === 0) return [];
   return props(await ctx.read(SUBGOALS, { theme: filter.theme ?? null, pilot: filter.pilot ?? null, parties: partyIds, ...page }));
 }
 
-export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: string }, page: Page): Promise<Properties[]> {
+export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: Modality }, page: Page): Promise<ObligationProperties[]> {
   const partyIds = filter.party ? (await resolveParties(ctx, filter.party)).map((p) => p.id) : null;
   if (partyIds && partyIds.length === 0) return [];
   return props(await ctx.read(OBLIGATIONS, { modality: filter.modality ?? null, parties: partyIds, ...page }));
 }
 
-export async function planAnchors(ctx: QueryContext, page: Page): Promise<Properties[]> {
+export async function planAnchors(ctx: QueryContext, page: Page): Promise<PlanAnchorProperties[]> {
   return props(await ctx.read(ANCHORS, { ...page }));
 }
 
-export async function themes(ctx: QueryContext): Promise<{ theme: string; subGoals: number; measures: number }[]> {
-  return (await ctx.read(THEMES)) as { theme: string; subGoals: number; measures: number }[];
+export async function themes(ctx: QueryContext): Promise<ThemeCount[]> {
+  return ctx.read(THEMES);
 }

@@ -5,13 +5,14 @@
  */
 import { UndirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
+import type { PartyKind } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
 
 export interface NetworkNode {
   id: string;
   name: string;
-  kind: string;
+  kind: PartyKind;
   pilots: string[];
   degree: number;
   betweenness: number;
@@ -27,7 +28,7 @@ export interface NetworkEdge {
 // graphology-metrics is CommonJS; its typings read as a namespace under NodeNext, but the default import is the function
 const betweennessCentrality = betweennessModule as unknown as (graph: UndirectedGraph, options: { normalized: boolean; getEdgeWeight: null }) => Record<string, number>;
 
-const PARTICIPATION = defineCypher(
+const PARTICIPATION = defineCypher<{ party: string; name: string; kind: PartyKind; agreement: string; pilot: string }>(
   'question.network.participation',
   'read',
   `MATCH (p:Party)-[:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]->(a:Agreement)-[:FOR_PILOT]->(pilot:Pilot)
@@ -37,32 +38,33 @@ const PARTICIPATION = defineCypher(
    RETURN p.id AS party, p.name AS name, p.kind AS kind, a.id AS agreement, pilot.id AS pilot`,
 );
 
-export async function partyNetwork(ctx: QueryContext, kinds: string[] | undefined, minWeight: number): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
+export async function partyNetwork(ctx: QueryContext, kinds: PartyKind[] | undefined, minWeight: number): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
   const rows = await ctx.cached('participation', () => ctx.read(PARTICIPATION));
-  const parties = new Map<string, { name: string; kind: string; pilots: Set<string> }>();
+  const parties = new Map<string, { name: string; kind: PartyKind; pilots: Set<string> }>();
   const byAgreement = new Map<string, { pilot: string; parties: Set<string> }>();
   for (const r of rows) {
-    if (kinds && kinds.length > 0 && !kinds.includes(r.kind as string)) continue;
-    const party = parties.get(r.party as string) ?? { name: r.name as string, kind: r.kind as string, pilots: new Set() };
-    party.pilots.add(r.pilot as string);
-    parties.set(r.party as string, party);
-    const agreement = byAgreement.get(r.agreement as string) ?? { pilot: r.pilot as string, parties: new Set() };
-    agreement.parties.add(r.party as string);
-    byAgreement.set(r.agreement as string, agreement);
+    if (kinds && kinds.length > 0 && !kinds.includes(r.kind)) continue;
+    const party = parties.get(r.party) ?? { name: r.name, kind: r.kind, pilots: new Set() };
+    party.pilots.add(r.pilot);
+    parties.set(r.party, party);
+    const agreement = byAgreement.get(r.agreement) ?? { pilot: r.pilot, parties: new Set() };
+    agreement.parties.add(r.party);
+    byAgreement.set(r.agreement, agreement);
   }
-  const meetings = new Map<string, Set<string>>();
+  // each pair of parties once, by their ids in order, with the pilots where they meet
+  const meetings = new Map<string, { source: string; target: string; pilots: Set<string> }>();
   for (const { pilot, parties: members } of byAgreement.values()) {
     const list = [...members].sort();
     for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const key = `${list[i]}\u0000${list[j]}`;
-      meetings.set(key, (meetings.get(key) ?? new Set()).add(pilot));
+      const [source, target] = [list[i]!, list[j]!];
+      const key = `${source}\u0000${target}`;
+      const meeting = meetings.get(key) ?? { source, target, pilots: new Set<string>() };
+      meetings.set(key, meeting);
+      meeting.pilots.add(pilot);
     }
   }
-  const edges: NetworkEdge[] = [...meetings.entries()]
-    .map(([key, pilots]) => {
-      const [source, target] = key.split('\u0000') as [string, string];
-      return { source, target, weight: pilots.size, pilots: [...pilots].sort() };
-    })
+  const edges: NetworkEdge[] = [...meetings.values()]
+    .map(({ source, target, pilots }) => ({ source, target, weight: pilots.size, pilots: [...pilots].sort() }))
     .filter((e) => e.weight >= minWeight)
     .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
 

@@ -3,12 +3,14 @@
  * party is tied to, its roles, and the sentences they rest on. With a theme, a sub-goal role
  * counts when the sub-goal is about the theme, and a special role when its task is.
  */
-import type { Evidence } from '../domain/records.ts';
-import { inRoleOrder, roleOf, type Role } from '../domain/roles.ts';
+import type { Evidence, Theme } from '../domain/records.ts';
+import { inRoleOrder, type Role } from '../domain/roles.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
+import type { AgreementRole, SubGoalRole } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
+import { sentenceOf } from './evidence.ts';
 import { resolveParties } from './party-resolution.ts';
-
+import { roleIn } from './roles.ts';
 
 export interface PilotInvolvement {
   pilot: string;
@@ -18,7 +20,10 @@ export interface PilotInvolvement {
   evidence: Evidence[];
 }
 
-const AGREEMENT_ROLES = defineCypher(
+/** Where a tie is: the pilot (and its name, to sort by) and the agreement. */
+type Place = { pilot: string; pilotName: string; agreement: string };
+
+const AGREEMENT_ROLES = defineCypher<Place & AgreementRole>(
   'question.pilots-involving.agreement-roles',
   'read',
   `MATCH (p:Party)-[r:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]->(a:Agreement)-[:FOR_PILOT]->(pilot:Pilot)
@@ -26,7 +31,7 @@ const AGREEMENT_ROLES = defineCypher(
    RETURN pilot.id AS pilot, pilot.name AS pilotName, a.id AS agreement, type(r) AS type, properties(r) AS props`,
 );
 
-const SUBGOAL_ROLES = defineCypher(
+const SUBGOAL_ROLES = defineCypher<Place & SubGoalRole & { subGoal: string; themes: Theme[] | null }>(
   'question.pilots-involving.subgoal-roles',
   'read',
   `MATCH (p:Party)-[r:PARTNER_IN|MAY_INVITE]->(s:SubGoal)<-[:HAS_SUBGOAL]-(a:Agreement)-[:FOR_PILOT]->(pilot:Pilot)
@@ -34,8 +39,7 @@ const SUBGOAL_ROLES = defineCypher(
    RETURN pilot.id AS pilot, pilot.name AS pilotName, a.id AS agreement, s.id AS subGoal, s.themes AS themes, type(r) AS type, properties(r) AS props`,
 );
 
-
-export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: string): Promise<PilotInvolvement[]> {
+export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: Theme): Promise<PilotInvolvement[]> {
   const parties = (await resolveParties(ctx, party)).map((p) => p.id);
   if (parties.length === 0) return [];
   const byPilot = new Map<string, PilotInvolvement & { name: string }>();
@@ -44,23 +48,21 @@ export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: 
     byPilot.set(pilot, found);
     return found;
   };
-  const add = (e: PilotInvolvement, agreement: string, role: Role, props: Record<string, unknown>, subGoal?: string) => {
+  const add = (e: PilotInvolvement, agreement: string, role: Role, props: Evidence, subGoal?: string) => {
     if (!e.agreements.includes(agreement)) e.agreements.push(agreement);
     if (subGoal && !e.subGoals.includes(subGoal)) e.subGoals.push(subGoal);
     if (!e.roles.includes(role)) e.roles.push(role);
-    const evidence = { document: props.document as string, page: props.page as number, quote: props.quote as string };
+    const evidence = sentenceOf(props);
     if (!e.evidence.some((x) => x.document === evidence.document && x.page === evidence.page && x.quote === evidence.quote)) e.evidence.push(evidence);
   };
 
   for (const row of await ctx.read(AGREEMENT_ROLES, { parties })) {
-    const props = row.props as Record<string, unknown>;
-    if (theme && !(row.type === 'SPECIAL_ROLE_IN' && ((props.themes as string[] | undefined) ?? []).includes(theme))) continue;
-    const role = roleOf(row.type as string, props);
-    add(entry(row.pilot as string, row.pilotName as string), row.agreement as string, role, props);
+    if (theme && !(row.type === 'SPECIAL_ROLE_IN' && (row.props.themes ?? []).includes(theme))) continue;
+    add(entry(row.pilot, row.pilotName), row.agreement, roleIn(row), row.props);
   }
   for (const row of await ctx.read(SUBGOAL_ROLES, { parties })) {
-    if (theme && !((row.themes as string[] | null) ?? []).includes(theme)) continue;
-    add(entry(row.pilot as string, row.pilotName as string), row.agreement as string, roleOf(row.type as string, undefined), row.props as Record<string, unknown>, row.subGoal as string);
+    if (theme && !(row.themes ?? []).includes(theme)) continue;
+    add(entry(row.pilot, row.pilotName), row.agreement, roleIn(row), row.props, row.subGoal);
   }
 
   return [...byPilot.values()]

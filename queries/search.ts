@@ -3,23 +3,24 @@
  * texts are folded to bokmål and stemmed, and a query word matches a text word that begins with
  * it (or that it begins with), so "bustad" finds "boligtilbudet" and "bolig" finds "bustader".
  */
+import type { Evidence } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
 import { score, terms } from './text-similarity.ts';
 
-export type HitKind = 'SUBGOAL' | 'MEASURE' | 'OBLIGATION';
+/** What a hit is: the kinds of text searched. */
+export const HIT_KINDS = ['SUBGOAL', 'MEASURE', 'OBLIGATION'] as const;
+type HitKind = (typeof HIT_KINDS)[number];
 
-export interface SearchHit {
+/** A text that matches, with the sentence it stands in. */
+export interface SearchHit extends Evidence {
   kind: HitKind;
   id: string;
   text: string;
   score: number;
-  document: string;
-  page: number;
-  quote: string;
 }
 
-const SEARCHABLE = defineCypher(
+const SEARCHABLE = defineCypher<Omit<SearchHit, 'score'>>(
   'question.search.texts',
   'read',
   `MATCH (s:SubGoal)-[:SUPPORTED_BY]->(e:Evidence) RETURN 'SUBGOAL' AS kind, s.id AS id, s.title AS text, e.document AS document, e.page AS page, e.quote AS quote
@@ -37,7 +38,7 @@ const MIN_PREFIX = 3;
 
 export async function search(ctx: QueryContext, text: string, limit: number): Promise<SearchHit[]> {
   const index = await ctx.cached('search', async () => {
-    const rows = (await ctx.read(SEARCHABLE)).map((r) => ({ ...(r as unknown as Omit<Indexed, 'words'>), words: new Set(terms(r.text as string)) }));
+    const rows = (await ctx.read(SEARCHABLE)).map((r) => ({ ...r, words: new Set(terms(r.text)) }));
     const df = new Map<string, number>();
     for (const r of rows) for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
     return { rows, df };

@@ -14,7 +14,7 @@ export function terms(text: string): string[] {
   return normalisedStems(text).filter((t) => t.length > 1 && !STOP.has(t) && !/^\d+$/.test(t));
 }
 
-export interface ComparisonOptions {
+interface ComparisonOptions {
   /**
    * Cut terms to their first letters: Norwegian builds words by compounding and derivation, and
    * the stemmer leaves "attraktivitet" and "attraktive" apart. Good for short titles; for

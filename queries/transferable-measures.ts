@@ -3,12 +3,13 @@
  * over stemmed, nb/nn-folded words at or above THRESHOLD, joined transitively) grouped into
  * clusters, kept when they span at least `minPilots` pilots.
  */
+import type { Theme } from '../domain/records.ts';
 import type { QueryContext } from './context.ts';
 import { measureIndex, type MeasureDoc } from './measures.ts';
 import { cosine, score } from './text-similarity.ts';
 
 /** How alike two measure texts must be to count as the same measure. */
-export const THRESHOLD = 0.42;
+const THRESHOLD = 0.42;
 
 export interface MeasureCluster {
   label: string;
@@ -18,7 +19,7 @@ export interface MeasureCluster {
   cohesion: number;
 }
 
-export async function transferableMeasures(ctx: QueryContext, theme: string | undefined, minPilots: number): Promise<MeasureCluster[]> {
+export async function transferableMeasures(ctx: QueryContext, theme: Theme | undefined, minPilots: number): Promise<MeasureCluster[]> {
   const { measures } = await measureIndex(ctx);
   const pool = theme ? measures.filter((m) => m.themes.includes(theme) || m.subGoalThemes.includes(theme)) : measures;
   const parent = pool.map((_, i) => i);

@@ -1,0 +1,132 @@
+/**
+ * The property maps of the graph's nodes and relationships as the store gives them back
+ * (`properties(n)`): what write-plan.ts writes for each label and relationship of model.ts,
+ * plus `id` and `docs`. A property written from an optional value is absent, never null.
+ */
+import type { Agreement, DocumentKind, Evidence, Language, Measure, Modality, PartyKind, PlanAnchorType, Scheme, Theme } from '../domain/records.ts';
+
+/** What every node and relationship carries: the documents that contributed it. */
+interface Contributed {
+  docs: string[];
+}
+
+interface Node extends Contributed {
+  id: string;
+}
+
+export interface DocumentProperties extends Node {
+  file: string;
+  sha256: string;
+  kind: DocumentKind;
+  language: Language;
+  pages: number;
+  version: number;
+}
+
+export interface AgreementProperties extends Node {
+  title: string;
+  scheme: Scheme;
+  source: Agreement['source'];
+  language: Language;
+  area: string;
+  /** The main goal's sentence, and its page. */
+  mainGoal?: string;
+  mainGoalPage?: number;
+}
+
+export interface PilotProperties extends Node {
+  name: string;
+  otherNames?: string[];
+  cohort?: number;
+}
+
+export interface PartyProperties extends Node {
+  name: string;
+  kind: PartyKind;
+  aliases?: string[];
+}
+
+export interface FocusAreaProperties extends Node {
+  number: number;
+  title: string;
+}
+
+export interface SubGoalProperties extends Node {
+  number: string;
+  title: string;
+  themes?: Theme[];
+  /** The agreement's id. */
+  agreement: string;
+}
+
+export interface MeasureProperties extends Node {
+  label: string;
+  kind: Measure['kind'];
+  text: string;
+  themes?: Theme[];
+  /** Ids of the sub-goal and the agreement. */
+  subGoal: string;
+  agreement: string;
+}
+
+export interface ObligationProperties extends Node {
+  modality: Modality;
+  action: string;
+  section?: string;
+  quote: string;
+  /** The agreement's id, and the id of what the obligation sits under: a sub-goal, or the agreement. */
+  agreement: string;
+  under: string;
+}
+
+export interface PlanAnchorProperties extends Node {
+  name: string;
+  type: PlanAnchorType;
+}
+
+export interface EvidenceProperties extends Node, Evidence {}
+
+/** The properties of each node label the questions read as a whole. */
+export interface NodeProperties {
+  Document: DocumentProperties;
+  Agreement: AgreementProperties;
+  Pilot: PilotProperties;
+  Party: PartyProperties;
+  FocusArea: FocusAreaProperties;
+  SubGoal: SubGoalProperties;
+  Measure: MeasureProperties;
+  Obligation: ObligationProperties;
+  PlanAnchor: PlanAnchorProperties;
+}
+
+/** MAIN_PARTY_OF: the sentence, and whether the party coordinates on behalf of the state. */
+interface MainPartyOfProperties extends Contributed, Evidence {
+  coordinating: boolean;
+}
+
+/** SPECIAL_ROLE_IN: the sentence, and the themes of the role's task. */
+interface SpecialRoleInProperties extends Contributed, Evidence {
+  themes?: Theme[];
+}
+
+interface SignedProperties extends Contributed, Evidence {
+  person: string;
+  office: string;
+}
+
+/** PARTNER_IN and MAY_INVITE: the sentence only. */
+interface SubGoalLinkProperties extends Contributed, Evidence {}
+
+export interface AnchoredInProperties extends Contributed, Evidence {
+  name: string;
+  type: PlanAnchorType;
+}
+
+/** A party's tie to an agreement, by relationship type. */
+export type AgreementRole =
+  | { type: 'MAIN_PARTY_OF'; props: MainPartyOfProperties }
+  | { type: 'SPECIAL_ROLE_IN'; props: SpecialRoleInProperties }
+  | { type: 'SIGNED'; props: SignedProperties };
+
+/** A party's tie to a sub-goal, by relationship type. */
+export type SubGoalRole = { type: 'PARTNER_IN' | 'MAY_INVITE'; props: SubGoalLinkProperties };
