@@ -52,10 +52,13 @@ export function addObligations(
   }
 }
 
-/** Anchors of a Forankring section; an anchor already found (or one it extends) is kept once. */
-export function addPlanAnchors(doc: ParsedDocument, agreement: Agreement, sentences: Sentence[]): void {
+/**
+ * Anchors named in sentences; an anchor already found (or one it extends) is kept once. Outside a
+ * section about anchoring (`needsSubject`) only sentences about the agreement or the work count.
+ */
+export function addPlanAnchors(doc: ParsedDocument, agreement: Agreement, sentences: Sentence[], options: { needsSubject?: boolean } = {}): void {
   for (const sentence of sentences) {
-    for (const { name, type } of anchorsInSentence(sentence.text)) {
+    for (const { name, type } of anchorsInSentence(sentence.text, options)) {
       const key = name.toLowerCase();
       const same = agreement.planAnchors.find((a) => a.name.toLowerCase().startsWith(key) || key.startsWith(a.name.toLowerCase()));
       if (same) continue;

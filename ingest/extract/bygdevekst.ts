@@ -64,7 +64,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     if (s.role === 'background' || s.role === 'references' || s.role === 'signatures') continue;
     const sentences = sentencesOf(doc, s.units.filter((u) => !inSubGoal.has(u) && u.kind !== 'heading'));
     addObligations(doc, agreement, sentences, register, scope, { under: id, ...(s.number ? { section: s.number } : {}) });
-    addPlanAnchors(doc, agreement, sentences);
+    addPlanAnchors(doc, agreement, sentences, { needsSubject: s.role !== 'anchoring' });
     addCrossReferences(doc, agreement, sentences);
   }
   for (const part of parts) {
@@ -82,7 +82,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     };
     agreement.subGoals.push(subGoal);
     addObligations(doc, agreement, body, register, { collectiveParties: links.partners.map((p) => p.party), municipalities }, { under: subGoal.id, ...(part.section ? { section: part.section } : {}) });
-    addPlanAnchors(doc, agreement, body);
+    addPlanAnchors(doc, agreement, body, { needsSubject: true });
     addCrossReferences(doc, agreement, body);
   }
 

@@ -6,7 +6,6 @@
  */
 import lexicon from '../lexicon/section-roles.json' with { type: 'json' };
 import { normalisedStems } from '../../domain/nlp.ts';
-import { SUB_GOAL_HEADING } from './sub-goals.ts';
 import { isHeadingLike, type Unit } from './units.ts';
 
 export type SectionRole = keyof typeof lexicon.roles;
@@ -23,6 +22,9 @@ export interface Section {
 
 /** "2.", "6.1", "Kapittel 3:", "Kap. 3", "Del 2 –" before a heading's title. */
 const NUMBERING = /^(?:(?:Kapittel|Kap\.|Del|Punkt)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s*[:.–—-])?\s+(?=\S)/iu;
+/** "(6.1 )Delmål 1( :|–|—|.) Tittel": a Bygdevekst sub-goal heading. */
+export const SUB_GOAL_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?\s+)?Delmål\s+(\d{1,2})\b(?!\.\d)\s*(?:[:.–—-]\s*)?(.*)$/iu;
+const NUMBERED_TITLE = /^(?:(?:Delmål|Innsatsområde|Kapittel)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s*[:.–—-]?\s+\p{Lu}/u;
 const ROLES = Object.entries(lexicon.roles).map(([role, phrases]) => ({
   role: role as SectionRole,
   phrases: phrases.map((p) => normalisedStems(p)),
@@ -46,7 +48,8 @@ export function sectionsOf(units: Unit[]): Section[] {
 export function isSectionHeading(unit: Unit): boolean {
   if (unit.kind === 'footnote' || (unit.kind as string) === 'row') return false;
   if (unit.text.length > 220) return false;
-  if (unit.kind === 'heading') return !/[.;]$/.test(unit.text) || unit.text.length <= 60;
+  // a heading in the layout; one that ends a sentence is a heading when short or numbered ("Delmål 1.1: … .")
+  if (unit.kind === 'heading') return !/[.;]$/.test(unit.text) || unit.text.length <= 60 || NUMBERED_TITLE.test(unit.text);
   if (unit.bold) return isHeadingLike(unit) || /:$/.test(unit.text);
   // a sub-goal heading set as body text still opens its sub-goal ("6.1 Delmål 1 Utvikle …")
   return SUB_GOAL_HEADING.test(unit.text) && !/[.;]$/.test(unit.text) && unit.text.length <= 200;

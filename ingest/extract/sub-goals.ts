@@ -3,7 +3,7 @@
  * "Delmål 2: Tittel", "Delmål 3 – Tittel", "5.2 Delmål 2 Tittel", or a numbered sub-heading
  * ("6.1 Bustader for fleire") inside a section about sub-goals.
  */
-import type { Section } from './structure.ts';
+import { SUB_GOAL_HEADING, type Section } from './structure.ts';
 import type { Unit } from './units.ts';
 
 export interface SubGoalPart {
@@ -16,8 +16,6 @@ export interface SubGoalPart {
   units: Unit[];
 }
 
-/** "(6.1 )Delmål 1( :|–|—|.) Tittel". */
-export const SUB_GOAL_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?\s+)?Delmål\s+(\d{1,2})\b(?!\.\d)\s*(?:[:.–—-]\s*)?(.*)$/iu;
 
 export function subGoalParts(sections: Section[]): SubGoalPart[] {
   const parts: SubGoalPart[] = [];

@@ -1,6 +1,7 @@
 /**
- * Tromsvekst agreements: the parties in the opening sentence, innsatsområder → Delmål n.m →
- * Strategier bullets, forankring (section 4 and Vedlegg 1), and the signatories.
+ * Tromsvekst agreements, read by the genre: the parties wherever the agreement lists them,
+ * innsatsområder → delmål n.m (in any heading form) → strategies, partners of each delmål, plan
+ * anchors anywhere, the validity and the signatories.
  */
 import type { ParsedDocument } from '../read-document.ts';
 import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
@@ -8,43 +9,37 @@ import { sentencesOf, unitEvidence } from './evidence.ts';
 import { bodyWithoutFootnotes } from './footnotes.ts';
 import { countyByCountyName } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
-import { topLevelSections } from './sections.ts';
+import { readMainParties } from './party-sections.ts';
+import { readLinks } from './partners.ts';
 import { evidenceOf } from './sentences.ts';
+import { sectionsOf, type Section } from './structure.ts';
+import { readValidity } from './validity.ts';
 import { themesOf } from './themes.ts';
-import type { Agreement, ExtractedDocument, FocusArea, MainPartyFact, Signatory, SubGoal } from '../../domain/records.ts';
-import { isHeadingLike, type Unit } from './units.ts';
+import type { Agreement, ExtractedDocument, FocusArea, Signatory, SubGoal } from '../../domain/records.ts';
+import type { Unit } from './units.ts';
 import { agreementId, focusAreaId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
 
-const TITLE = /Tromsvekstavtalen\s+for\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)(?:\s+(\d{4}[–-]\d{4}))?/u;
-const PARTIES_CLAUSE = /\bmellom\s+(.+?)(?:\.|$)/u;
-const FOCUS_AREA = /^Innsatsområde\s+(\d+)\s+[–-]\s+(.+)$/u;
-const SUB_GOAL = /^Delmål\s+(\d+\.\d+):\s*(.+)$/u;
-const STRATEGIES = /^Strategier\b/u;
+const TITLE = /Tromsvekstavtal(?:e|en)\s+for\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)(?:\s+(\d{4}[–-]\d{4}))?/u;
+const FOCUS_AREA = /^(?:Innsatsområde|Satsingsområde|Innsatsområdet)\s+(\d{1,2})\b\s*[:.–—-]?\s*(.+)$/iu;
+/** "Delmål 1.1: …", "Delmål 3.1 – …", or "2.1 …" inside a focus area. */
+const SUB_GOAL = /^(Delmål\s+)?(\d{1,2}\.\d{1,2})\.?(?:\s*[:.–—-])?\s+(.+)$/iu;
+const STRATEGIES = /^Strategi(?:er|ar)\b/iu;
 const APPENDIX = /^Vedlegg\s+\d+/u;
 
 export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   const { units, clean } = bodyWithoutFootnotes(doc);
   const register = new PartyRegister(doc.language);
+  for (const unit of units) register.defineAbbreviations(unit.text);
 
   const titleMatch = TITLE.exec(doc.text);
   const area = titleMatch?.[1] ?? 'ukjent region';
   const period = titleMatch?.[2];
   const id = agreementId('TROMSVEKST', area, period);
 
-  // The opening sentence: "… er en samarbeidsavtale mellom Troms fylkeskommune og Nord-Troms interkommunale politiske råd (Nord-Tromsrådet)."
-  const opening = sentencesOf(doc, units.slice(0, 4)).find((s) => PARTIES_CLAUSE.test(s.text) && /avtale/u.test(s.text));
-  const mainParties: MainPartyFact[] = [];
-  if (opening) {
-    register.defineAbbreviations(opening.text);
-    for (const mention of register.mentions(PARTIES_CLAUSE.exec(opening.text)![1]!)) {
-      for (const party of mention.parties) {
-        if (!mainParties.some((m) => m.party === party)) mainParties.push({ party, coordinating: false, evidence: evidenceOf(doc, opening) });
-      }
-    }
-  }
+  const sections = sectionsOf(units);
+  const mainParties = readMainParties(doc, sections, register);
   const county = mainParties.map((m) => m.party).find((p) => register.get(p).kind === 'COUNTY');
-  register.context = { municipalities: [], ...(county ? { county } : {}) };
-  for (const unit of units) register.defineAbbreviations(unit.text);
+  register.context = { municipalities: [], parties: mainParties.map((m) => m.party), ...(county ? { county } : {}) };
 
   const agreement = newAgreement({
     id,
@@ -55,25 +50,29 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     pilot: { id: pilotId(area), name: area, otherNames: [], municipalities: [], ...(county ? { county } : {}) },
     mainParties,
   });
-
-  const appendixAt = units.findIndex((u) => APPENDIX.test(u.text));
-  const body = appendixAt >= 0 ? units.slice(0, appendixAt) : units;
-  const appendix = appendixAt >= 0 ? units.slice(appendixAt) : [];
-  const sections = topLevelSections(body);
   const scope = { collectiveParties: mainParties.map((m) => m.party), municipalities: [] };
 
+  const bodies = readFocusAreas(doc, agreement, sections, clean);
+  const inSubGoals = new Set(bodies.flatMap((b) => b.units));
   for (const section of sections) {
-    const prose = section.units.filter((u) => !isHeadingLike(u) || u.kind === 'paragraph');
-    const sentences = sentencesOf(doc, prose.filter((u) => u.kind !== 'item' || section.role !== 'subGoals'));
-    if (section.role === 'anchoring') addPlanAnchors(doc, agreement, sentences);
+    if (section.role === 'references') continue;
+    const appendix = APPENDIX.test(section.heading.text);
+    const sentences = sentencesOf(doc, section.units.filter((u) => u.kind !== 'item' && !inSubGoals.has(u) && !APPENDIX.test(u.text)));
+    addPlanAnchors(doc, agreement, sentences, { needsSubject: section.role !== 'anchoring' });
     addCrossReferences(doc, agreement, sentences);
-    if (section.role === 'subGoals') readFocusAreas(doc, agreement, section.units, clean);
-    addObligations(doc, agreement, sentences, register, scope, { under: id, section: String(section.number) });
+    if (!appendix && section.role !== 'signatures') addObligations(doc, agreement, sentences, register, scope, { under: id, ...(section.number ? { section: section.number } : {}) });
   }
-  const appendixSentences = sentencesOf(doc, appendix.filter((u) => u.kind !== 'item' && !APPENDIX.test(u.text)));
-  if (appendix[0] && /forankring/iu.test(appendix[0].text)) addPlanAnchors(doc, agreement, appendixSentences);
-  addCrossReferences(doc, agreement, appendixSentences);
-  agreement.signatories = readSignatories(doc, sections[sections.length - 1]?.units ?? [], register);
+  for (const { subGoal, units: body } of bodies) {
+    const links = readLinks(doc, body.filter((u) => !isStrategy(u, body)), register);
+    subGoal.partners = links.partners;
+    subGoal.mayInvite = links.mayInvite;
+    addPlanAnchors(doc, agreement, sentencesOf(doc, body.filter((u) => u.kind !== 'item')), { needsSubject: true });
+  }
+  const signatures = sections.filter((s) => s.role === 'signatures');
+  const lastBody = sections.filter((s) => !APPENDIX.test(s.heading.text)).slice(-1);
+  agreement.signatories = readSignatories(doc, (signatures.length > 0 ? signatures : lastBody).flatMap((s) => s.units), register);
+  const validity = readValidity(doc, sentencesOf(doc, units), sentencesOf(doc, signatures.flatMap((s) => s.units)));
+  if (validity) agreement.validity = validity;
 
   return {
     document: documentSummary(doc),
@@ -82,55 +81,81 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   };
 }
 
-/** "Innsatsområde N – …" headings, "Delmål N.M: …" and the bullets under "Strategier …". */
-function readFocusAreas(doc: ParsedDocument, agreement: Agreement, units: Unit[], clean: (t: string) => string): void {
+/**
+ * Focus areas ("Innsatsområde 2 – …", or a numbered heading that carries on their count), their
+ * sub-goals ("Delmål 1.2: …") and the strategies listed under each; returns each sub-goal's body.
+ */
+function readFocusAreas(doc: ParsedDocument, agreement: Agreement, sections: Section[], clean: (t: string) => string): { subGoal: SubGoal; units: Unit[] }[] {
+  const bodies: { subGoal: SubGoal; units: Unit[] }[] = [];
   let focusArea: FocusArea | undefined;
-  let subGoal: SubGoal | undefined;
+  let current: { subGoal: SubGoal; units: Unit[] } | undefined;
   let inStrategies = false;
-  for (const unit of units) {
-    const fa = FOCUS_AREA.exec(unit.text);
-    if (fa) {
-      focusArea = { id: focusAreaId(agreement.id, fa[1]!), number: Number(fa[1]), title: clean(fa[2]!), evidence: unitEvidence(doc, unit) };
-      agreement.focusAreas.push(focusArea);
-      subGoal = undefined;
-      inStrategies = false;
-      continue;
+  const startFocusArea = (number: number, title: string, unit: Unit) => {
+    focusArea = { id: focusAreaId(agreement.id, number), number, title: clean(title).replace(/[:.]$/, ''), evidence: unitEvidence(doc, unit) };
+    agreement.focusAreas.push(focusArea);
+    current = undefined;
+    inStrategies = false;
+  };
+  for (const section of sections) {
+    const heading = section.heading;
+    const fa = FOCUS_AREA.exec(heading.text);
+    const continuesCount = focusArea && section.number && !section.number.includes('.') && Number(section.number) === focusArea.number + 1 && !section.role;
+    if (fa) startFocusArea(Number(fa[1]), fa[2]!, heading);
+    else if (continuesCount) startFocusArea(Number(section.number), section.title, heading);
+    else if (STRATEGIES.test(heading.text) && current) inStrategies = true;
+    else {
+      const sg = SUB_GOAL.exec(heading.text);
+      if (sg && (sg[1] || focusArea)) {
+        current = { subGoal: newSubGoal(doc, agreement, sg[2]!, clean(sg[3]!), heading, focusArea), units: [] };
+        agreement.subGoals.push(current.subGoal);
+        bodies.push(current);
+        inStrategies = false;
+      } else if (focusArea && section.role && section.role !== 'subGoals') {
+        // a section of another kind ends the focus areas
+        focusArea = undefined;
+        current = undefined;
+        continue;
+      } else if (!focusArea) continue;
     }
-    const sg = SUB_GOAL.exec(unit.text);
-    if (sg) {
-      const title = clean(sg[2]!);
-      subGoal = {
-        id: subGoalId(agreement.id, sg[1]!),
-        number: sg[1]!,
-        title,
-        ...(focusArea ? { focusArea: focusArea.number } : {}),
-        themes: themesOf(title),
-        partners: [],
-        mayInvite: [],
-        measures: [],
-        evidence: unitEvidence(doc, unit),
-      };
-      agreement.subGoals.push(subGoal);
-      inStrategies = false;
-      continue;
+    for (const unit of section.units) {
+      if (!current) continue;
+      current.units.push(unit);
+      if (STRATEGIES.test(unit.text) && unit.kind !== 'item') {
+        inStrategies = true;
+        continue;
+      }
+      if (inStrategies && unit.kind === 'item') addStrategy(doc, agreement, current.subGoal, clean(unit.content), unit);
+      else if (unit.kind !== 'item') inStrategies = false;
     }
-    if (STRATEGIES.test(unit.text) && subGoal) {
-      inStrategies = true;
-      continue;
-    }
-    if (inStrategies && subGoal && unit.kind === 'item') {
-      const text = clean(unit.content);
-      const label = String(subGoal.measures.length + 1);
-      subGoal.measures.push({
-        id: measureId(agreement.id, label, subGoal.number),
-        label,
-        kind: 'STRATEGY',
-        text,
-        themes: themesOf(text),
-        evidence: unitEvidence(doc, unit),
-      });
-    } else if (unit.kind !== 'item') inStrategies = false;
   }
+  return bodies;
+}
+
+function newSubGoal(doc: ParsedDocument, agreement: Agreement, number: string, title: string, heading: Unit, focusArea: FocusArea | undefined): SubGoal {
+  const text = title.replace(/:$/, '');
+  return {
+    id: subGoalId(agreement.id, number),
+    number,
+    title: text,
+    ...(focusArea ? { focusArea: focusArea.number } : {}),
+    themes: themesOf(text),
+    partners: [],
+    mayInvite: [],
+    measures: [],
+    evidence: unitEvidence(doc, heading),
+  };
+}
+
+function addStrategy(doc: ParsedDocument, agreement: Agreement, subGoal: SubGoal, text: string, unit: Unit): void {
+  const label = String(subGoal.measures.length + 1);
+  subGoal.measures.push({ id: measureId(agreement.id, label, subGoal.number), label, kind: 'STRATEGY', text, themes: themesOf(text), evidence: unitEvidence(doc, unit) });
+}
+
+/** An item listed after a "Strategier" line of a sub-goal's body. */
+function isStrategy(unit: Unit, body: Unit[]): boolean {
+  if (unit.kind !== 'item') return false;
+  const before = body.slice(0, body.indexOf(unit)).filter((u) => u.kind !== 'item').pop();
+  return before !== undefined && STRATEGIES.test(before.text);
 }
 
 /** A signatory is a person's name (2–4 capitalised words) followed by an office line. */
