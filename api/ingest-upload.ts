@@ -6,22 +6,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createGraphQLError } from 'graphql-yoga';
 import type { GraphStore } from '../graph/store.ts';
 import { isIngestError } from '../domain/ingest-errors.ts';
 import { ingestBytes } from '../pipeline/ingest-bytes.ts';
 import type { QueryContext } from '../queries/context.ts';
-
-export interface IngestReport {
-  file: string;
-  status: 'NEW' | 'UNCHANGED' | 'REPLACED';
-  document: string | null;
-  agreements: string[];
-}
-
-export interface Ingestor {
-  ingest(file: File, authorization: string | null): Promise<IngestReport>;
-}
+import type { IngestReport, Ingestor } from './resolvers/context.ts';
+import { fileTooLarge, ingestDisabled, ingestFailed, notPdf, unauthorized } from './resolvers/errors.ts';
 
 export interface IngestOptions {
   /** The bearer token that allows uploads; no token disables them. */
@@ -32,19 +22,14 @@ export interface IngestOptions {
   uploadsDir: string;
 }
 
-const fail = (message: string, code: string, extra: Record<string, unknown> = {}, status = 400) =>
-  createGraphQLError(message, { extensions: { code, ...extra, http: { status } } });
-
 export function createIngestor(store: GraphStore, query: QueryContext, options: IngestOptions): Ingestor {
   return {
     async ingest(file, authorization) {
-      if (!options.token) throw fail('ingest over HTTP is disabled: the server has no KG_INGEST_TOKEN', 'INGEST_DISABLED', {}, 403);
-      if (!authorized(authorization, options.token)) throw fail('a valid "Authorization: Bearer <token>" header is required to ingest', 'UNAUTHORIZED', {}, 401);
+      if (!options.token) throw ingestDisabled();
+      if (!authorized(authorization, options.token)) throw unauthorized();
       const name = basename(file.name || 'upload.pdf');
-      if (!/\.pdf$/i.test(name)) throw fail(`${name}: only PDF files can be ingested`, 'NOT_PDF', { file: name, reason: 'the file name does not end in .pdf' });
-      if (file.size > options.maxBytes) {
-        throw fail(`${name}: the file is larger than ${options.maxBytes} bytes`, 'FILE_TOO_LARGE', { file: name, reason: `larger than ${options.maxBytes} bytes` }, 413);
-      }
+      if (!/\.pdf$/i.test(name)) throw notPdf(name);
+      if (file.size > options.maxBytes) throw fileTooLarge(name, options.maxBytes);
       const bytes = Buffer.from(await file.arrayBuffer());
       try {
         const outcome = await ingestBytes(store, bytes, name);
@@ -55,7 +40,7 @@ export function createIngestor(store: GraphStore, query: QueryContext, options: 
         }
         return { file: name, status: outcome.status.toUpperCase() as IngestReport['status'], document: outcome.documentId, agreements: outcome.agreements };
       } catch (error) {
-        if (isIngestError(error)) throw fail(`${error.file}: ${error.reason}`, error.code, { file: error.file, reason: error.reason });
+        if (isIngestError(error)) throw ingestFailed(error.code, error.file, error.reason);
         throw error;
       }
     },

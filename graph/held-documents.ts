@@ -5,7 +5,9 @@
 import { defineCypher } from './cypher-registry.ts';
 import { DOCUMENT_SHA, DOCUMENTS } from './cypher.ts';
 import { GRAPH_VERSION } from './model.ts';
-import type { GraphStore, Row } from './store.ts';
+import type { RowOf } from './cypher-registry.ts';
+import type { DocumentKind, Language } from '../domain/records.ts';
+import type { GraphStore } from './store.ts';
 
 export interface HeldVersion {
   sha256: string;
@@ -18,9 +20,9 @@ export function isCurrentVersion(held: HeldVersion | undefined, sha256: string):
 }
 
 /** The version of a document the store holds, read in `run` (a read or a write transaction). */
-export async function heldVersion(run: (cypher: typeof DOCUMENT_SHA, params: Record<string, unknown>) => Promise<Row[]>, documentId: string): Promise<HeldVersion | undefined> {
+export async function heldVersion(run: (cypher: typeof DOCUMENT_SHA, params: Record<string, unknown>) => Promise<RowOf<typeof DOCUMENT_SHA>[]>, documentId: string): Promise<HeldVersion | undefined> {
   const row = (await run(DOCUMENT_SHA, { id: documentId }))[0];
-  return row ? { sha256: row.sha256 as string, version: row.version as number } : undefined;
+  return row ? { sha256: row.sha256, version: row.version ?? 0 } : undefined;
 }
 
 /** Does the store hold this very version of the document? Then ingesting it again changes nothing. */
@@ -32,25 +34,18 @@ export interface StoredDocument {
   id: string;
   file: string;
   sha256: string;
-  kind: string;
-  language: string;
+  kind: DocumentKind;
+  language: Language;
   pages: number;
 }
 
 export async function listDocuments(store: GraphStore): Promise<StoredDocument[]> {
-  return (await store.read(DOCUMENTS)).map((r) => ({
-    id: r.id as string,
-    file: r.file as string,
-    sha256: r.sha256 as string,
-    kind: r.kind as string,
-    language: r.language as string,
-    pages: r.pages as number,
-  }));
+  return store.read(DOCUMENTS);
 }
 
-const DOCUMENT_AGREEMENTS = defineCypher('document.agreements', 'read', 'MATCH (:Document {id: $id})-[:DESCRIBES]->(a:Agreement) RETURN a.id AS id ORDER BY id');
+const DOCUMENT_AGREEMENTS = defineCypher<{ id: string }>('document.agreements', 'read', 'MATCH (:Document {id: $id})-[:DESCRIBES]->(a:Agreement) RETURN a.id AS id ORDER BY id');
 
 /** Ids of the agreements a stored document describes. */
 export async function agreementsOfDocument(store: GraphStore, documentId: string): Promise<string[]> {
-  return (await store.read(DOCUMENT_AGREEMENTS, { id: documentId })).map((r) => r.id as string);
+  return (await store.read(DOCUMENT_AGREEMENTS, { id: documentId })).map((r) => r.id);
 }

@@ -8,7 +8,7 @@ export interface GraphStats {
 }
 
 export async function graphStats(store: GraphStore): Promise<GraphStats> {
-  const nodes = Object.fromEntries((await store.read(STATS_NODES)).map((r) => [r.label as string, r.count as number]));
-  const relationships = Object.fromEntries((await store.read(STATS_RELATIONSHIPS)).map((r) => [r.type as string, r.count as number]));
+  const nodes = Object.fromEntries((await store.read(STATS_NODES)).map((r) => [r.label, r.count]));
+  const relationships = Object.fromEntries((await store.read(STATS_RELATIONSHIPS)).map((r) => [r.type, r.count]));
   return { nodes, relationships };
 }

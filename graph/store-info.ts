@@ -21,8 +21,8 @@ export async function storeInfo(store: GraphStore): Promise<StoreInfo> {
     backend: store.backend,
     location: store.location,
     sizeBytes: store.backend === 'embedded' ? bytesOnDisk(store.location) : null,
-    lastIngestAt: (meta?.lastIngestAt as string | undefined) ?? null,
-    lastIngestDocument: (meta?.lastIngestDocument as string | undefined) ?? null,
+    lastIngestAt: meta?.lastIngestAt ?? null,
+    lastIngestDocument: meta?.lastIngestDocument ?? null,
   };
 }
 

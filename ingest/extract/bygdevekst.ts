@@ -14,7 +14,7 @@ import { readMainParties, readSpecialRoles } from './party-sections.ts';
 import { PartyRegister } from './party-register.ts';
 import { readLinks } from './partners.ts';
 import { sectionsOf } from './structure.ts';
-import { subGoalParts } from './sub-goals.ts';
+import { subGoalParts, type SubGoalPart } from './sub-goals.ts';
 import { themesOf } from './themes.ts';
 import { buildUnits, type Unit } from './units.ts';
 import { readValidity } from './validity.ts';
@@ -58,16 +58,31 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   });
   const scope = { collectiveParties: mainIds, municipalities };
 
-  const parts = subGoalParts(sections);
-  const inSubGoal = new Set(parts.flatMap((p) => [p.heading, ...p.units]));
+  // sections in document order, so that obligations are numbered as they stand in the text
+  const parts = new Map(subGoalParts(sections).map((p) => [p.heading, p]));
   for (const s of sections) {
+    const part = parts.get(s.heading);
+    if (part) {
+      readSubGoal(part);
+      continue;
+    }
     if (s.role === 'background' || s.role === 'references' || s.role === 'signatures') continue;
-    const sentences = sentencesOf(doc, s.units.filter((u) => !inSubGoal.has(u) && u.kind !== 'heading'));
+    const sentences = sentencesOf(doc, s.units.filter((u) => u.kind !== 'heading'));
     addObligations(doc, agreement, sentences, register, scope, { under: id, ...(s.number ? { section: s.number } : {}) });
     addPlanAnchors(doc, agreement, sentences, { needsSubject: s.role !== 'anchoring' });
     addCrossReferences(doc, agreement, sentences);
   }
-  for (const part of parts) {
+
+  const validity = readValidity(
+    doc,
+    [...sections.filter((s) => s.role === 'validity'), ...sections.filter((s) => s.role !== 'validity')].flatMap((s) => sentencesOf(doc, s.units)),
+    sentencesOf(doc, sections.filter((s) => s.role === 'signatures').flatMap((s) => [s.heading, ...s.units])),
+  );
+  if (validity) agreement.validity = validity;
+
+  return { document: documentSummary(doc), parties: register.parties, agreements: [agreement] };
+
+  function readSubGoal(part: SubGoalPart): void {
     const links = readLinks(doc, part.units, register);
     const body = sentencesOf(doc, part.units);
     const themes = themesOf(part.title);
@@ -85,15 +100,6 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     addPlanAnchors(doc, agreement, body, { needsSubject: true });
     addCrossReferences(doc, agreement, body);
   }
-
-  const validity = readValidity(
-    doc,
-    [...sections.filter((s) => s.role === 'validity'), ...sections.filter((s) => s.role !== 'validity')].flatMap((s) => sentencesOf(doc, s.units)),
-    sentencesOf(doc, sections.filter((s) => s.role === 'signatures').flatMap((s) => [s.heading, ...s.units])),
-  );
-  if (validity) agreement.validity = validity;
-
-  return { document: documentSummary(doc), parties: register.parties, agreements: [agreement] };
 }
 
 /** The pilot's name: "Bygdevekstavtale for Vest-Telemark", "bygdevekst for Numedal", "kommunene i Nord-Troms", "kommunene Smøla og Aure". */
