@@ -38,7 +38,7 @@ export function createIngestor(store: GraphStore, query: QueryContext, options: 
           writeFileSync(join(options.uploadsDir, name), bytes);
           query.invalidate();
         }
-        return { file: name, status: outcome.status.toUpperCase() as IngestReport['status'], document: outcome.documentId, agreements: outcome.agreements };
+        return { file: name, status: outcome.status.toUpperCase() as IngestReport['status'], document: outcome.documentId, agreements: outcome.agreements, warnings: outcome.warnings };
       } catch (error) {
         if (isIngestError(error)) throw ingestFailed(error.code, error.file, error.reason);
         throw error;

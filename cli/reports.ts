@@ -6,7 +6,7 @@ import { isIngestError } from '../domain/ingest-errors.ts';
 import { extractDocument, extractionCounts } from '../ingest/extract/extract.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
 import { readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';
-import { describe, ingestFiles, summarise, type FileResult } from '../pipeline/ingest-files.ts';
+import { describe, ingestFiles, summarise, warningLines, type FileResult } from '../pipeline/ingest-files.ts';
 import { collectPdfFiles } from './collect-files.ts';
 
 type Row = Record<string, string | number>;
@@ -51,12 +51,14 @@ export async function extractAndReport(paths: string[], json: boolean): Promise<
     (doc, file) => {
       const record = extractDocument(doc);
       records.push(record);
-      return { file, kind: doc.kind, language: doc.language, ...extractionCounts(record) };
+      return { file, kind: doc.kind, language: doc.language, ...extractionCounts(record), warnings: record.warnings.length };
     },
     (file, code, reason) => ({ file, kind: `FAILED ${code}`, language: reason }),
   );
   if (json) console.log(JSON.stringify(records.length === 1 && failures === 0 ? records[0] : records, null, 2));
   else if (rows.length > 0) console.table(rows);
+  // the quality report goes to stderr, so that --json stays clean
+  for (const x of records) for (const w of x.warnings) console.error(`${x.document.file}: warning: ${w}`);
   return failures;
 }
 
@@ -69,6 +71,7 @@ export async function ingestAndReport(store: GraphStore, files: string[], json =
     else process.stderr.write(`[${index + 1}/${files.length}] ${describe(result)}\n`);
   });
   bar?.stop();
+  for (const line of warningLines(results)) console.error(line);
   if (json) {
     console.log(JSON.stringify(results.map((r) => ({ ...r, file: basename(r.file) }))));
     return results;

@@ -120,6 +120,9 @@ export interface SubGoal {
   themes: Theme[];
   partners: PartyLink[];
   mayInvite: PartyLink[];
+  /** Kinds of actor named among the partners or invitees, not one organisation ("lokale sparebankar"). */
+  partnerGroups: string[];
+  mayInviteGroups: string[];
   measures: Measure[];
   evidence: Evidence;
 }
@@ -210,4 +213,6 @@ export interface ExtractedDocument {
   };
   parties: Party[];
   agreements: Agreement[];
+  /** What the document should hold by its kind and does not (the quality report), one sentence each. */
+  warnings: string[];
 }

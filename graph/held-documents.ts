@@ -43,9 +43,14 @@ export async function listDocuments(store: GraphStore): Promise<StoredDocument[]
   return store.read(DOCUMENTS);
 }
 
-const DOCUMENT_AGREEMENTS = defineCypher<{ id: string }>('document.agreements', 'read', 'MATCH (:Document {id: $id})-[:DESCRIBES]->(a:Agreement) RETURN a.id AS id ORDER BY id');
+const DOCUMENT_CONTENT = defineCypher<{ agreements: string[]; warnings: string[] | null }>(
+  'document.content',
+  'read',
+  'MATCH (d:Document {id: $id}) OPTIONAL MATCH (d)-[:DESCRIBES]->(a:Agreement) WITH d, a ORDER BY a.id RETURN collect(a.id) AS agreements, d.warnings AS warnings',
+);
 
-/** Ids of the agreements a stored document describes. */
-export async function agreementsOfDocument(store: GraphStore, documentId: string): Promise<string[]> {
-  return (await store.read(DOCUMENT_AGREEMENTS, { id: documentId })).map((r) => r.id);
+/** The agreements a stored document describes, and its quality report. */
+export async function contentOfDocument(store: GraphStore, documentId: string): Promise<{ agreements: string[]; warnings: string[] }> {
+  const row = (await store.read(DOCUMENT_CONTENT, { id: documentId }))[0];
+  return { agreements: row?.agreements ?? [], warnings: row?.warnings ?? [] };
 }

@@ -12,7 +12,7 @@
  * stored by another version is written again even if its bytes are the same. Raise it whenever
  * extraction or the model changes what a document yields.
  */
-export const GRAPH_VERSION = 2;
+export const GRAPH_VERSION = 3;
 
 export const NODE_LABELS = [
   'Document',
@@ -32,12 +32,12 @@ export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** Properties each label's rows may set (besides `id` and `docs`). */
 export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
-  Document: ['file', 'sha256', 'kind', 'language', 'pages', 'version'],
-  Agreement: ['title', 'scheme', 'source', 'language', 'area', 'mainGoal', 'mainGoalPage'],
+  Document: ['file', 'sha256', 'kind', 'language', 'pages', 'version', 'warnings'],
+  Agreement: ['title', 'scheme', 'source', 'language', 'area', 'mainGoal', 'mainGoalPage', 'validFrom', 'validUntil', 'validityQuote', 'validityPage'],
   Pilot: ['name', 'otherNames', 'cohort'],
   Party: ['name', 'kind', 'aliases'],
   FocusArea: ['number', 'title'],
-  SubGoal: ['number', 'title', 'themes', 'agreement'],
+  SubGoal: ['number', 'title', 'themes', 'agreement', 'partnerGroups', 'mayInviteGroups'],
   Measure: ['label', 'kind', 'text', 'themes', 'subGoal', 'agreement'],
   Obligation: ['modality', 'action', 'section', 'quote', 'agreement', 'under'],
   PlanAnchor: ['name', 'type'],

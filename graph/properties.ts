@@ -21,6 +21,8 @@ export interface DocumentProperties extends Node {
   language: Language;
   pages: number;
   version: number;
+  /** The quality report: what the document should hold by its kind and does not. */
+  warnings?: string[];
 }
 
 export interface AgreementProperties extends Node {
@@ -32,6 +34,11 @@ export interface AgreementProperties extends Node {
   /** The main goal's sentence, and its page. */
   mainGoal?: string;
   mainGoalPage?: number;
+  /** When the agreement holds (YYYY-MM-DD or YYYY), and the sentence that says so, with its page. */
+  validFrom?: string;
+  validUntil?: string;
+  validityQuote?: string;
+  validityPage?: number;
 }
 
 export interface PilotProperties extends Node {
@@ -57,6 +64,9 @@ export interface SubGoalProperties extends Node {
   themes?: Theme[];
   /** The agreement's id. */
   agreement: string;
+  /** Kinds of actor among the partners or invitees ("lokale sparebankar"), not parties. */
+  partnerGroups?: string[];
+  mayInviteGroups?: string[];
 }
 
 export interface MeasureProperties extends Node {

@@ -24,6 +24,11 @@ export interface WritePlan {
   relationships: Map<string, RelationshipRow[]>;
 }
 
+/** An empty list is left out like a missing value: the readers give [] for it. */
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined;
+}
+
 /** Optional values are left out, so that no property is written as null. */
 function compact(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined && v !== null));
@@ -61,7 +66,7 @@ export function writePlan(x: ExtractedDocument): WritePlan {
     }
   };
 
-  node('Document', doc, { file: x.document.file, sha256: x.document.sha256, kind: x.document.kind, language: x.document.language, pages: x.document.pages, version: GRAPH_VERSION });
+  node('Document', doc, { file: x.document.file, sha256: x.document.sha256, kind: x.document.kind, language: x.document.language, pages: x.document.pages, version: GRAPH_VERSION, warnings: nonEmpty(x.warnings) });
   for (const p of x.parties) {
     node('Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
     rel('MENTIONS', 'Document', doc, 'Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
@@ -78,6 +83,10 @@ export function writePlan(x: ExtractedDocument): WritePlan {
       area: a.pilot.name,
       mainGoal: a.mainGoal?.quote,
       mainGoalPage: a.mainGoal?.page,
+      validFrom: a.validity?.from,
+      validUntil: a.validity?.until,
+      validityQuote: a.validity?.evidence.quote,
+      validityPage: a.validity?.evidence.page,
     };
     node('Agreement', a.id, agreement);
     rel('DESCRIBES', 'Document', doc, 'Agreement', a.id, agreement);
@@ -94,7 +103,7 @@ export function writePlan(x: ExtractedDocument): WritePlan {
       evidence('FocusArea', f.id, f.evidence);
     }
     for (const s of a.subGoals) {
-      node('SubGoal', s.id, { number: s.number, title: s.title, themes: s.themes, agreement: a.id });
+      node('SubGoal', s.id, { number: s.number, title: s.title, themes: s.themes, agreement: a.id, partnerGroups: nonEmpty(s.partnerGroups), mayInviteGroups: nonEmpty(s.mayInviteGroups) });
       rel('HAS_SUBGOAL', 'Agreement', a.id, 'SubGoal', s.id);
       const focusArea = a.focusAreas.find((f) => f.number === s.focusArea);
       if (focusArea) rel('HAS_SUBGOAL', 'FocusArea', focusArea.id, 'SubGoal', s.id);

@@ -34,6 +34,8 @@ export interface ParsedDocument {
   sha256: string;
   bytes: number;
   kind: DocumentKind;
+  /** False when the kind was decided from few cues (it is read as that kind and flagged). */
+  kindCertain: boolean;
   language: Language;
   pages: Page[];
   /** All page texts joined by PAGE_SEPARATOR. */
@@ -99,7 +101,8 @@ function assemble(raw: RawPage[], file: string, sha256: string, size: number): P
     offset = page.end + PAGE_SEPARATOR.length;
   });
   const text = pages.map((p) => p.text).join(PAGE_SEPARATOR);
-  return { file, sha256, bytes: size, kind: detectKind(text).kind, language, pages, text };
+  const kind = detectKind(text);
+  return { file, sha256, bytes: size, kind: kind.kind, kindCertain: kind.certain, language, pages, text };
 }
 
 /** A word hyphenated at the foot of a page is made whole on the page where it starts. */

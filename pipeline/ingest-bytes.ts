@@ -4,7 +4,7 @@
  */
 import { documentId } from '../domain/ids.ts';
 import { ingestExtracted, type IngestStatus, type WriteOptions } from '../graph/documents.ts';
-import { agreementsOfDocument, holdsVersion } from '../graph/held-documents.ts';
+import { contentOfDocument, holdsVersion } from '../graph/held-documents.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument, sha256Of } from '../ingest/read-document.ts';
@@ -16,6 +16,8 @@ export interface IngestOutcome {
   status: IngestStatus;
   /** Ids of the agreements the document describes. */
   agreements: string[];
+  /** The quality report: what the document should hold by its kind and does not. */
+  warnings: string[];
 }
 
 /**
@@ -26,8 +28,8 @@ export async function ingestBytes(store: GraphStore, bytes: Uint8Array, file: st
   const id = documentId(file);
   const sha256 = sha256Of(bytes);
   // the store holds these very bytes: nothing to read or write
-  if (await holdsVersion(store, id, sha256)) return { file, documentId: id, status: 'unchanged', agreements: await agreementsOfDocument(store, id) };
+  if (await holdsVersion(store, id, sha256)) return { file, documentId: id, status: 'unchanged', ...(await contentOfDocument(store, id)) };
   const extracted = extractDocument(await readDocument(bytes, file, { sha256 }));
   const status = await ingestExtracted(store, extracted, options);
-  return { file, documentId: id, status, agreements: extracted.agreements.map((a) => a.id) };
+  return { file, documentId: id, status, agreements: extracted.agreements.map((a) => a.id), warnings: extracted.warnings };
 }

@@ -10,7 +10,7 @@ import { readFileBytes } from '../ingest/read-document.ts';
 import { ingestBytes } from './ingest-bytes.ts';
 
 export type FileResult =
-  | { file: string; status: IngestStatus; agreements: number; ms: number }
+  | { file: string; status: IngestStatus; agreements: number; warnings: string[]; ms: number }
   | { file: string; status: 'failed'; code: string; reason: string; ms: number };
 
 export async function ingestFiles(
@@ -26,7 +26,7 @@ export async function ingestFiles(
     let result: FileResult;
     try {
       const outcome = await ingestBytes(store, await readFileBytes(path), basename(path), options);
-      result = { file: path, status: outcome.status, agreements: outcome.agreements.length, ms: ms() };
+      result = { file: path, status: outcome.status, agreements: outcome.agreements.length, warnings: outcome.warnings, ms: ms() };
     } catch (error) {
       if (!isIngestError(error)) throw error;
       result = { file: path, status: 'failed', code: error.code, reason: error.reason, ms: ms() };
@@ -40,6 +40,11 @@ export async function ingestFiles(
 export function summarise(results: FileResult[]): string {
   const count = (s: string) => results.filter((r) => r.status === s).length;
   return `${count('new')} new, ${count('unchanged')} unchanged, ${count('replaced')} replaced, ${count('failed')} failed (${results.length} files)`;
+}
+
+/** The quality warnings of every file, one line each: "file: warning: …". */
+export function warningLines(results: FileResult[]): string[] {
+  return results.flatMap((r) => (r.status === 'failed' ? [] : r.warnings.map((w) => `${basename(r.file)}: warning: ${w}`)));
 }
 
 export function describe(result: FileResult): string {

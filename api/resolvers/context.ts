@@ -22,6 +22,8 @@ export interface IngestReport {
   status: (typeof INGEST_STATUSES)[number];
   document: string | null;
   agreements: string[];
+  /** The document's quality report. */
+  warnings: string[];
 }
 
 export interface Ingestor {

@@ -108,6 +108,7 @@ export const typeResolvers = {
   },
 
   Document: {
+    warnings: (d: DocumentProperties) => d.warnings ?? [],
     agreements: async (d: DocumentProperties, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Agreement, ids(await c.loaders.neighbours.documentAgreements.load(d.id))),
   },
 
@@ -119,6 +120,13 @@ export const typeResolvers = {
       const documents = await nodes(c.loaders.nodes.Document, ids(await c.loaders.neighbours.agreementDocuments.load(a.id)));
       const document = documents.map((d) => d.file).sort()[0];
       return document ? { document, page: a.mainGoalPage, quote: a.mainGoal } : null;
+    },
+    validity: async (a: AgreementProperties, _: unknown, c: RequestContext) => {
+      if (!a.validFrom && !a.validUntil) return null;
+      const documents = await nodes(c.loaders.nodes.Document, ids(await c.loaders.neighbours.agreementDocuments.load(a.id)));
+      const document = documents.map((d) => d.file).sort()[0];
+      const evidence = document && a.validityQuote ? { document, page: a.validityPage, quote: a.validityQuote } : null;
+      return { from: a.validFrom ?? null, until: a.validUntil ?? null, evidence };
     },
     mainParties: async (a: AgreementProperties, _: unknown, c: RequestContext) => rolesOn(c, a.id, 'MAIN_PARTY_OF'),
     specialRoles: async (a: AgreementProperties, _: unknown, c: RequestContext) => rolesOn(c, a.id, 'SPECIAL_ROLE_IN'),
@@ -180,6 +188,8 @@ export const typeResolvers = {
 
   SubGoal: {
     themes: (s: SubGoalProperties) => s.themes ?? [],
+    partnerGroups: (s: SubGoalProperties) => s.partnerGroups ?? [],
+    mayInviteGroups: (s: SubGoalProperties) => s.mayInviteGroups ?? [],
     agreement: (s: SubGoalProperties, _: unknown, c: RequestContext) => c.loaders.nodes.Agreement.load(s.agreement),
     partners: (s: SubGoalProperties, _: unknown, c: RequestContext) => linksOn(c, s, 'PARTNER_IN'),
     mayInvite: (s: SubGoalProperties, _: unknown, c: RequestContext) => linksOn(c, s, 'MAY_INVITE'),

@@ -80,7 +80,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   );
   if (validity) agreement.validity = validity;
 
-  return { document: documentSummary(doc), parties: register.parties, agreements: [agreement] };
+  return { document: documentSummary(doc), parties: register.parties, agreements: [agreement], warnings: [] };
 
   function readSubGoal(part: SubGoalPart): void {
     const links = readLinks(doc, part.units, register);

@@ -4,11 +4,18 @@
 import { IngestError } from '../../domain/ingest-errors.ts';
 import type { ParsedDocument } from '../read-document.ts';
 import { extractBygdevekst } from './bygdevekst.ts';
+import { qualityWarnings } from './quality.ts';
 import { extractReport } from './report.ts';
 import { extractTromsvekst } from './tromsvekst.ts';
 import type { ExtractedDocument } from '../../domain/records.ts';
 
+/** The document's facts by its kind, with the quality report of what its kind should hold and it does not. */
 export function extractDocument(doc: ParsedDocument): ExtractedDocument {
+  const x = readByKind(doc);
+  return { ...x, warnings: [...x.warnings, ...qualityWarnings(doc, x)] };
+}
+
+function readByKind(doc: ParsedDocument): ExtractedDocument {
   switch (doc.kind) {
     case 'BYGDEVEKST_AGREEMENT':
       return extractBygdevekst(doc);

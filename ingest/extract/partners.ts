@@ -25,13 +25,17 @@ const SUBJECT_ENDS = new RegExp(cues.subjectEnds, 'u');
 export interface SubGoalLinks {
   partners: PartyLink[];
   mayInvite: PartyLink[];
+  partnerGroups: string[];
+  mayInviteGroups: string[];
 }
 
-type Target = keyof SubGoalLinks;
+type Target = 'partners' | 'mayInvite';
 
 /** Reads the links of one sub-goal from the units of its body, in order. */
 export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegister): SubGoalLinks {
-  const links: SubGoalLinks = { partners: [], mayInvite: [] };
+  const links: SubGoalLinks = { partners: [], mayInvite: [], partnerGroups: [], mayInviteGroups: [] };
+  const groupsOf = (target: Target) => (target === 'partners' ? links.partnerGroups : links.mayInviteGroups);
+  const list = (target: Target, text: string) => register.parseList(trimTail(text), groupsOf(target));
   const link = (target: Target, parties: string[], evidence: PartyLink['evidence']) => {
     for (const party of parties) if (!links[target].some((l) => l.party === party)) links[target].push({ party, evidence });
   };
@@ -39,7 +43,7 @@ export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegi
   let pending: Unit[] = [];
   for (const unit of body) {
     if (unit.kind === 'item') {
-      if (itemsFor) link(itemsFor, register.parseList(trimTail(unit.content)), unitEvidence(doc, unit));
+      if (itemsFor) link(itemsFor, list(itemsFor, unit.content), unitEvidence(doc, unit));
       else pending.push(unit);
       continue;
     }
@@ -48,7 +52,7 @@ export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegi
       const text = sentence.text;
       const evidence = evidenceOf(doc, sentence);
       const opensList = /:\s*$/.test(text);
-      const invited = invitationsIn(text, register);
+      const invited = invitationsIn(text, register, links.mayInviteGroups);
       if (invited) {
         link('mayInvite', invited, evidence);
         if (opensList && invited.length === 0) itemsFor = 'mayInvite';
@@ -58,14 +62,14 @@ export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegi
       if (after) {
         const rest = text.slice(after.index + after[0].length);
         if (opensList && rest.trim() === '') itemsFor = 'partners';
-        else link('partners', register.parseList(trimTail(rest)), evidence);
+        else link('partners', list('partners', rest), evidence);
         continue;
       }
       const before = BEFORE.exec(text);
       if (before) {
         const subject = text.slice(0, before.index);
-        if (BEFORE_ITEMS.test(text)) for (const item of pending) link('partners', register.parseList(trimTail(item.content)), unitEvidence(doc, item));
-        else link('partners', subjectList(subject, register), evidence);
+        if (BEFORE_ITEMS.test(text)) for (const item of pending) link('partners', list('partners', item.content), unitEvidence(doc, item));
+        else link('partners', subjectList(subject, register, links.partnerGroups), evidence);
       }
     }
     pending = [];
@@ -74,29 +78,30 @@ export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegi
 }
 
 /** The parties a sentence says may be invited; undefined when it is no invitation. */
-function invitationsIn(text: string, register: PartyRegister): string[] | undefined {
+function invitationsIn(text: string, register: PartyRegister, groups: string[]): string[] | undefined {
   const cue = INVITATIONS.map((re) => re.exec(text)).find((m) => m !== null);
   if (!cue) return undefined;
   let rest = text.slice(cue.index + cue[0].length);
   const found: string[] = [];
   // "(blant annet KS, Helsedirektoratet og …)", "(for eksempel Z)"
-  for (const m of rest.matchAll(EXAMPLES)) found.push(...register.parseList(trimTail(m[1]!)));
+  for (const m of rest.matchAll(EXAMPLES)) found.push(...register.parseList(trimTail(m[1]!), groups));
   for (const m of rest.matchAll(/\(([^)]*)\)/gu)) {
     const inner = LIST_START.exec(m[1]!);
-    if (inner && inner.index === 0) found.push(...register.parseList(trimTail(m[1]!.slice(inner[0].length))));
+    if (inner && inner.index === 0) found.push(...register.parseList(trimTail(m[1]!.slice(inner[0].length)), groups));
   }
   rest = rest.replace(/\([^)]*\)/gu, ' ');
   const start = LIST_START.exec(rest);
   if (start) rest = rest.slice(start.index + start[0].length);
-  for (const party of register.parseList(trimTail(rest))) if (!found.includes(party)) found.push(party);
+  // without a list start, the object itself is the list, unless it is the generic "andre aktører"
+  for (const party of register.parseList(trimTail(rest), start ? groups : undefined)) if (!found.includes(party)) found.push(party);
   return found;
 }
 
 /** The parties before "… er samarbeidsparter": a plain list is read as a list, a clause by the names in it. */
-function subjectList(subject: string, register: PartyRegister): string[] {
+function subjectList(subject: string, register: PartyRegister, groups: string[]): string[] {
   const named = register.mentions(subject).flatMap((m) => m.parties);
   if (SUBJECT_ENDS.test(` ${subject} `) || subject.length > 240) return named;
-  return [...new Set([...register.parseList(subject), ...named])];
+  return [...new Set([...register.parseList(subject, groups), ...named])];
 }
 
 /** "Distriktssenteret og DOGA inn i arbeidet" → "Distriktssenteret og DOGA". */

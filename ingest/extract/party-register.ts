@@ -97,12 +97,16 @@ export class PartyRegister {
    * Commas separate items; "og"/"eller"/"samt" separate two items only where a known name stands
    * on one side, so that names containing "og" stay whole.
    */
-  parseList(text: string): string[] {
+  parseList(text: string, groups?: string[]): string[] {
     const body = text.replace(LIST_ENDINGS, '').replace(/\.$/, '');
     const ids: string[] = [];
     for (const item of splitTopLevel(body, ',')) {
       for (const part of this.splitConjunctions(item.replace(/\([^)]*\)/g, ' ').trim())) {
-        for (const id of this.resolveSlashed(part)) if (!ids.includes(id)) ids.push(id);
+        const found = this.resolveSlashed(part);
+        for (const id of found) if (!ids.includes(id)) ids.push(id);
+        // "lokale sparebankar", "ungdomsråda": a kind of actor, kept by the caller as a group
+        const group = cleanName(part);
+        if (groups && found.length === 0 && isGroupName(group) && !groups.includes(group)) groups.push(group);
       }
     }
     return ids;
@@ -257,6 +261,13 @@ function looksLikeOrganisation(name: string): boolean {
   if (isGenericActor(name)) return false;
   const words = name.split(/\s+/);
   return words.length <= 8 && !/\b(?:som|skal|kan|vil|er|har)\b/u.test(name);
+}
+
+/** A generic group named in a list: a few words in lower case ("lokale sparebankar"), or a known generic head ("Ungdomsråd"). */
+function isGroupName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 7 || /\b(?:som|skal|kan|vil|er|har)\b/u.test(name)) return false;
+  return /^\p{Ll}/u.test(name) || isGenericActor(name);
 }
 
 function capitals(text: string): number {

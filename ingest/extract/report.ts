@@ -41,10 +41,15 @@ export function extractReport(doc: ParsedDocument): ExtractedDocument {
   const agreements = summaries.map(({ head, heading, units: body }) =>
     readSummary(doc, register, head, heading, body, listed, clean),
   );
+  const warnings =
+    listed.length > 0 && listed.length !== agreements.length
+      ? [`the report lists ${listed.length} cohort-1 pilots but ${agreements.length} pilot summaries were found`]
+      : [];
   return {
     document: documentSummary(doc),
     parties: register.parties,
     agreements,
+    warnings,
   };
 }
 
@@ -142,11 +147,13 @@ function readSummary(
       themes: themesOf(title),
       partners: [],
       mayInvite: [],
+      partnerGroups: [],
+      mayInviteGroups: [],
       measures: [],
       evidence: unitEvidence(doc, part.heading),
     };
     const evidence = unitEvidence(doc, part.heading);
-    for (const party of register.parseList((partnerText ?? '').replace(PARTNER_LEAD, ''))) {
+    for (const party of register.parseList((partnerText ?? '').replace(PARTNER_LEAD, ''), subGoal.partnerGroups)) {
       subGoal.partners.push({ party, evidence });
     }
     subGoal.measures = part.units

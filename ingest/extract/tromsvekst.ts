@@ -64,8 +64,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   }
   for (const { subGoal, units: body } of bodies) {
     const links = readLinks(doc, body.filter((u) => !isStrategy(u, body)), register);
-    subGoal.partners = links.partners;
-    subGoal.mayInvite = links.mayInvite;
+    Object.assign(subGoal, links);
     addPlanAnchors(doc, agreement, sentencesOf(doc, body.filter((u) => u.kind !== 'item')), { needsSubject: true });
   }
   const signatures = sections.filter((s) => s.role === 'signatures');
@@ -78,6 +77,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     document: documentSummary(doc),
     parties: register.parties,
     agreements: [agreement],
+    warnings: [],
   };
 }
 
@@ -141,6 +141,8 @@ function newSubGoal(doc: ParsedDocument, agreement: Agreement, number: string, t
     themes: themesOf(text),
     partners: [],
     mayInvite: [],
+    partnerGroups: [],
+    mayInviteGroups: [],
     measures: [],
     evidence: unitEvidence(doc, heading),
   };

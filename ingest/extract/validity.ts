@@ -18,6 +18,7 @@ const FROM_SIGNING = new RegExp(lexicon.fromSigning, 'iu');
 const UNTIL = new RegExp(String.raw`(?:${lexicon.until})\s+(${DATE})`, 'iu');
 const PERIOD = new RegExp(String.raw`(${DATE})\s*[–—-]\s*(${DATE})`, 'iu');
 const ANY_DATE = new RegExp(DATE, 'giu');
+const NAMED_PERIOD = new RegExp(lexicon.namedPeriod, 'u');
 
 /** The first sentence that says when the agreement holds, read into dates. */
 export function readValidity(doc: ParsedDocument, sentences: Sentence[], signatureSentences: Sentence[]): Validity | undefined {
@@ -32,6 +33,11 @@ export function readValidity(doc: ParsedDocument, sentences: Sentence[], signatu
     const end = until ? toIsoDate(until) : undefined;
     if (!start && !end) continue;
     return { ...(start ? { from: start } : {}), ...(end ? { until: end } : {}), evidence: evidenceOf(doc, sentence) };
+  }
+  // no sentence says it: the period in the agreement's own name ("Tromsvekstavtalen for Nord-Troms 2025–2028")
+  for (const sentence of sentences) {
+    const named = NAMED_PERIOD.exec(sentence.text);
+    if (named) return { from: named[1]!, until: named[2]!, evidence: evidenceOf(doc, sentence) };
   }
   return undefined;
 }

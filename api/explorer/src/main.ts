@@ -5,6 +5,7 @@ import { parseLang, translator, type Lang } from './labels.ts';
 import { MatrixView } from './matrix-view.ts';
 import { NetworkView } from './network-view.ts';
 import { GraphQLClient } from './queries.ts';
+import type { ExplorerData } from './types.ts';
 
 const VIEWS = ['network', 'matrix', 'compare'] as const;
 type ViewName = (typeof VIEWS)[number];
@@ -94,7 +95,7 @@ async function start(): Promise<void> {
 
   try {
     const data = await client.load();
-    fill(main, sections.network, sections.matrix, sections.compare);
+    fill(main, warningsNotice(data.documents, t), sections.network, sections.matrix, sections.compare);
     for (const v of VIEWS) sections[v].hidden = v !== current();
     views = {
       network: new NetworkView(sections.network, data, client, t),
@@ -110,6 +111,19 @@ async function start(): Promise<void> {
     fill(main, h('p', { class: 'error', role: 'alert' }, `${t('app.error')}: ${(error as Error).message}`));
     document.body.dataset.ready = 'error';
   }
+}
+
+/** Documents the product did not fully understand: named with what is missing, never shown as documents that say nothing. */
+function warningsNotice(documents: ExplorerData['documents'], t: (key: string) => string): HTMLElement | null {
+  const flagged = documents.filter((d) => d.warnings.length > 0);
+  if (flagged.length === 0) return null;
+  return h(
+    'aside',
+    { class: 'warnings', role: 'status', 'aria-label': t('warnings.title') },
+    h('h2', {}, t('warnings.title')),
+    h('p', {}, t('warnings.help')),
+    h('ul', {}, flagged.map((d) => h('li', {}, h('a', { href: `/documents/${encodeURIComponent(d.file)}` }, d.file), h('ul', {}, d.warnings.map((w) => h('li', {}, w)))))),
+  );
 }
 
 void start();

@@ -1,5 +1,5 @@
 /** The GraphQL operations of the explorer and a small client for them (the browser talks only to /graphql). */
-import type { AgreementInfo, Comparison, ExplorerData, Involvement, NetworkData, PartyDetail, PartyInfo, PilotInfo, SubGoalInfo } from './types.ts';
+import type { AgreementInfo, Comparison, DocumentInfo, ExplorerData, Involvement, NetworkData, PartyDetail, PartyInfo, PilotInfo, SubGoalInfo } from './types.ts';
 
 const EVIDENCE = 'evidence { document page quote url }';
 
@@ -13,6 +13,7 @@ const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) {
   mayInvite { party { id name } }
   ${EVIDENCE}
 } }`;
+const DOCUMENTS = `{ documents { file warnings } }`;
 const NETWORK = `{ partyNetwork { nodes { id name kind degree betweenness pilots { id } } edges { source target weight pilots { id } } } }`;
 const PARTY = `query($name: String!) { party(name: $name) {
   id name kind aliases
@@ -57,14 +58,15 @@ export class GraphQLClient {
   }
 
   async load(): Promise<ExplorerData> {
-    const [pilots, agreements, parties, subGoals, network] = await Promise.all([
+    const [pilots, agreements, parties, subGoals, network, documents] = await Promise.all([
       this.request<{ pilots: PilotInfo[] }>(PILOTS).then((d) => d.pilots),
       this.all<AgreementInfo>(AGREEMENTS, 'agreements'),
       this.all<PartyInfo>(PARTIES, 'parties'),
       this.all<SubGoalInfo>(SUBGOALS, 'subGoals'),
       this.request<{ partyNetwork: NetworkData }>(NETWORK).then((d) => d.partyNetwork),
+      this.request<{ documents: DocumentInfo[] }>(DOCUMENTS).then((d) => d.documents),
     ]);
-    return { pilots, agreements, parties, subGoals, network };
+    return { pilots, agreements, parties, subGoals, network, documents };
   }
 
   async party(name: string): Promise<PartyDetail | null> {

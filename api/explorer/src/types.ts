@@ -87,7 +87,14 @@ export interface Comparison {
 }
 
 /** Everything the explorer loads when it opens. */
+/** A stored document and its quality report: what it should hold by its kind and does not. */
+export interface DocumentInfo {
+  file: string;
+  warnings: string[];
+}
+
 export interface ExplorerData {
+  documents: DocumentInfo[];
   pilots: PilotInfo[];
   agreements: AgreementInfo[];
   parties: PartyInfo[];

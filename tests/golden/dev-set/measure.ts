@@ -148,7 +148,7 @@ export async function measureDevSet(): Promise<DocumentScore[]> {
       counts = score(extractDocument(await readDocumentFile(pdf.path)), golden);
     } catch (error) {
       // a document the product refuses scores nothing: every expected fact is missed
-      const empty: ExtractedDocument = { document: { file: pdf.path, sha256: '', kind: 'UNKNOWN', language: 'nb', pages: 0 }, parties: [], agreements: [] };
+      const empty: ExtractedDocument = { document: { file: pdf.path, sha256: '', kind: 'UNKNOWN', language: 'nb', pages: 0 }, parties: [], agreements: [], warnings: [] };
       counts = score(empty, golden);
       counts.roles.misses.unshift(`failed: ${(error as Error).message}`);
     }
