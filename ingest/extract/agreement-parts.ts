@@ -60,8 +60,10 @@ export function addPlanAnchors(doc: ParsedDocument, agreement: Agreement, senten
   for (const sentence of sentences) {
     for (const { name, type } of anchorsInSentence(sentence.text, options)) {
       const key = name.toLowerCase();
-      const same = agreement.planAnchors.find((a) => a.name.toLowerCase().startsWith(key) || key.startsWith(a.name.toLowerCase()));
-      if (same) continue;
+      // the same anchor named twice, once in full: the fuller name stands, wherever it comes
+      if (agreement.planAnchors.some((a) => a.name.toLowerCase().startsWith(key))) continue;
+      const shorter = agreement.planAnchors.findIndex((a) => key.startsWith(a.name.toLowerCase()));
+      if (shorter >= 0) agreement.planAnchors.splice(shorter, 1);
       const anchor: PlanAnchor = { id: anchorId(name), name, type, evidence: evidenceOf(doc, sentence) };
       agreement.planAnchors.push(anchor);
     }
