@@ -125,9 +125,20 @@ describe('plan anchors and cross-references', () => {
   });
 
   it('finds a named agreement of the other scheme, and not the scheme’s own generic plural', () => {
-    expect(referencesIn('Tromsvekstavtalen og Bygdevekstavtalen for Nord-Troms skal forsterke innsatsen.', 'BYGDEVEKST')).toEqual([
+    const own = { scheme: 'BYGDEVEKST', area: 'Nord-Troms' } as const;
+    expect(referencesIn('Tromsvekstavtalen og Bygdevekstavtalen for Nord-Troms skal forsterke innsatsen.', own)).toEqual([
       { targetName: 'Tromsvekstavtalen for Nord-Troms', targetScheme: 'TROMSVEKST', targetArea: 'Nord-Troms' },
     ]);
-    expect(referencesIn('Tromsvekstavtalene skal brukes aktivt for å nå målene i RTP.', 'TROMSVEKST')).toEqual([]);
+    expect(referencesIn('Tromsvekstavtalene skal brukes aktivt for å nå målene i RTP.', { scheme: 'TROMSVEKST', area: 'Nord-Troms' })).toEqual([]);
+  });
+
+  it('finds an agreement of the same scheme for another area, and any other named agreement, but not its own name', () => {
+    expect(referencesIn('Erfaringane frå Bygdevekstavtala for Vest-Telemark skal nyttast.', { scheme: 'BYGDEVEKST', area: 'Setesdal' })).toEqual([
+      { targetName: 'Bygdevekstavtala for Vest-Telemark', targetScheme: 'BYGDEVEKST', targetArea: 'Vest-Telemark' },
+    ]);
+    expect(referencesIn('Arbeidet ses i sammenheng med Partnerskapsavtale for Helgeland 2024–2027.', { scheme: 'BYGDEVEKST', area: 'Helgelandskysten' })).toEqual([
+      { targetName: 'Partnerskapsavtale for Helgeland 2024–2027', targetScheme: 'OTHER', targetArea: 'Helgeland 2024–2027' },
+    ]);
+    expect(referencesIn('Tromsvekstavtalen for Midt-Troms 2026–2029 er en samarbeidsavtale.', { scheme: 'TROMSVEKST', area: 'Midt-Troms' })).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ export function addPlanAnchors(doc: ParsedDocument, agreement: Agreement, senten
 
 export function addCrossReferences(doc: ParsedDocument, agreement: Agreement, sentences: Sentence[]): void {
   for (const sentence of sentences) {
-    for (const found of referencesIn(sentence.text, agreement.scheme)) {
+    for (const found of referencesIn(sentence.text, { scheme: agreement.scheme, area: agreement.pilot.name })) {
       if (agreement.crossReferences.some((r) => r.evidence.quote === sentence.text && r.targetName === found.targetName)) continue;
       const reference: CrossReference = { ...found, evidence: evidenceOf(doc, sentence) };
       agreement.crossReferences.push(reference);

@@ -13,10 +13,11 @@ import { sentencesOf, unitEvidence } from './evidence.ts';
 import { readMainParties, readSpecialRoles } from './party-sections.ts';
 import { PartyRegister } from './party-register.ts';
 import { readLinks } from './partners.ts';
-import { sectionsOf } from './structure.ts';
+import { sectionsOf, unitsOfRole } from './structure.ts';
 import { subGoalParts, type SubGoalPart } from './sub-goals.ts';
 import { themesOf } from './themes.ts';
 import { buildUnits, type Unit } from './units.ts';
+import { readSignatories } from './signatories.ts';
 import { readValidity } from './validity.ts';
 
 export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
@@ -66,11 +67,13 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
       readSubGoal(part);
       continue;
     }
-    if (s.role === 'background' || s.role === 'references' || s.role === 'signatures') continue;
+    if (s.role === 'references' || s.role === 'signatures') continue;
     const sentences = sentencesOf(doc, s.units.filter((u) => u.kind !== 'heading'));
+    addCrossReferences(doc, agreement, sentences);
+    // a background tells the story of the scheme: its sentences bind no party and anchor nothing
+    if (s.role === 'background') continue;
     addObligations(doc, agreement, sentences, register, scope, { under: id, ...(s.number ? { section: s.number } : {}) });
     addPlanAnchors(doc, agreement, sentences, { needsSubject: s.role !== 'anchoring' });
-    addCrossReferences(doc, agreement, sentences);
   }
 
   const validity = readValidity(
@@ -79,6 +82,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     sentencesOf(doc, sections.filter((s) => s.role === 'signatures').flatMap((s) => [s.heading, ...s.units])),
   );
   if (validity) agreement.validity = validity;
+  agreement.signatories = readSignatories(doc, unitsOfRole(sections, 'signatures'), register);
 
   return { document: documentSummary(doc), parties: register.parties, agreements: [agreement], warnings: [] };
 

@@ -66,3 +66,20 @@ function containsRun(words: string[], run: string[]): boolean {
   for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
   return false;
 }
+
+/**
+ * The units of the sections of a role, each with the role-less sections that follow it: a
+ * signature page whose names are set in bold reads as one section, not one per name.
+ */
+export function unitsOfRole(sections: Section[], role: SectionRole): Unit[] {
+  const units: Unit[] = [];
+  let inside = false;
+  for (const section of sections) {
+    if (section.role === role) {
+      inside = true;
+      units.push(...section.units);
+    } else if (inside && !section.role) units.push(section.heading, ...section.units);
+    else inside = false;
+  }
+  return units;
+}

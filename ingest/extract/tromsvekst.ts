@@ -7,15 +7,15 @@ import type { ParsedDocument } from '../read-document.ts';
 import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, newAgreement } from './agreement-parts.ts';
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { bodyWithoutFootnotes } from './footnotes.ts';
-import { countyByCountyName } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { readMainParties } from './party-sections.ts';
 import { readLinks } from './partners.ts';
 import { evidenceOf } from './sentences.ts';
-import { sectionsOf, type Section } from './structure.ts';
+import { sectionsOf, unitsOfRole, type Section } from './structure.ts';
+import { readSignatories } from './signatories.ts';
 import { readValidity } from './validity.ts';
 import { themesOf } from './themes.ts';
-import type { Agreement, ExtractedDocument, FocusArea, Signatory, SubGoal } from '../../domain/records.ts';
+import type { Agreement, ExtractedDocument, FocusArea, SubGoal } from '../../domain/records.ts';
 import type { Unit } from './units.ts';
 import { agreementId, focusAreaId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
 
@@ -67,10 +67,10 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     Object.assign(subGoal, links);
     addPlanAnchors(doc, agreement, sentencesOf(doc, body.filter((u) => u.kind !== 'item')), { needsSubject: true });
   }
-  const signatures = sections.filter((s) => s.role === 'signatures');
+  const signatures = unitsOfRole(sections, 'signatures');
   const lastBody = sections.filter((s) => !APPENDIX.test(s.heading.text)).slice(-1);
-  agreement.signatories = readSignatories(doc, (signatures.length > 0 ? signatures : lastBody).flatMap((s) => s.units), register);
-  const validity = readValidity(doc, sentencesOf(doc, units), sentencesOf(doc, signatures.flatMap((s) => s.units)));
+  agreement.signatories = readSignatories(doc, signatures.length > 0 ? signatures : lastBody.flatMap((s) => s.units), register);
+  const validity = readValidity(doc, sentencesOf(doc, units), sentencesOf(doc, signatures));
   if (validity) agreement.validity = validity;
 
   return {
@@ -158,29 +158,4 @@ function isStrategy(unit: Unit, body: Unit[]): boolean {
   if (unit.kind !== 'item') return false;
   const before = body.slice(0, body.indexOf(unit)).filter((u) => u.kind !== 'item').pop();
   return before !== undefined && STRATEGIES.test(before.text);
-}
-
-/** A signatory is a person's name (2–4 capitalised words) followed by an office line. */
-function readSignatories(doc: ParsedDocument, units: Unit[], register: PartyRegister): Signatory[] {
-  const signatories: Signatory[] = [];
-  const isName = (t: string) => /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,3}$/u.test(t) && !register.isKnown(t);
-  units.forEach((unit, i) => {
-    const office = units[i + 1];
-    if (!office || !isName(unit.text) || office.text.length > 60) return;
-    const named = register.mentions(office.text)[0]?.parties[0] ?? officeParty(office.text, register);
-    if (!named) return;
-    signatories.push({ person: unit.text, office: office.text, party: named, evidence: evidenceOf(doc, { text: `${unit.text} ${office.text}`, page: unit.page }) });
-  });
-  return signatories;
-}
-
-/** "Fylkesordfører i Troms" → Troms fylkeskommune; "Ordfører i Lyngen" → Lyngen kommune. */
-function officeParty(office: string, register: PartyRegister): string | undefined {
-  const county = /fylkesordfører\s+i\s+(\p{Lu}[\p{L} ]+)/iu.exec(office);
-  if (county) {
-    const authority = countyByCountyName(county[1]!.trim())?.authority;
-    return authority ? register.resolveName(authority)[0] : undefined;
-  }
-  const mayor = /^ordfører\s+i\s+(\p{Lu}\p{L}+)/iu.exec(office);
-  return mayor ? register.resolveName(`${mayor[1]} kommune`, { allowNew: false })[0] : undefined;
 }

@@ -15,7 +15,7 @@ import { readDocumentFile } from '../../../ingest/read-document.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const MEASURES = ['roles', 'subGoals', 'partners', 'mayInvite', 'planAnchors', 'validity'] as const;
+export const MEASURES = ['roles', 'subGoals', 'partners', 'mayInvite', 'planAnchors', 'validity', 'signatories', 'crossReferences', 'notParties'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface Golden {
@@ -26,6 +26,10 @@ export interface Golden {
   subGoals: { number: string; title: string; partners: string[]; mayInvite: string[] }[];
   planAnchors: { name: string }[];
   validity: { from: string; until: string };
+  signatories: { person: string | null; party: string }[];
+  crossReferences: string[];
+  /** Names that must not become parties: found ones count as false positives. */
+  notParties?: string[];
 }
 
 export interface Counts {
@@ -102,7 +106,18 @@ export function score(x: ExtractedDocument, golden: Golden): Record<Measure, Cou
     [validFrom ? [`from ${validFrom}`] : [], validUntil ? [`until ${validUntil}`] : []].filter((v) => v.length > 0),
     [`from ${golden.validity.from}`, `until ${golden.validity.until}`],
   );
-  return { roles, subGoals, partners, mayInvite, planAnchors, validity };
+  const signatories = compare(
+    (agreement?.signatories ?? []).map((s) => forms(s.party).map((f) => `${nameKey(s.person)} / ${f}`)),
+    golden.signatories.map((s) => `${nameKey(s.person ?? '')} / ${nameKey(s.party)}`),
+  );
+  const crossReferences = compare(
+    (agreement?.crossReferences ?? []).map((r) => [nameKey(r.targetName)]),
+    golden.crossReferences.map((r) => nameKey(r)),
+  );
+  // a name that must not be a party scores only as a false positive when it is one
+  const noise = (golden.notParties ?? []).filter((n) => x.parties.some((p) => [p.name, ...p.aliases].map(nameKey).includes(nameKey(n))));
+  const notParties: Counts = { truePositives: 0, falsePositives: noise.length, falseNegatives: 0, misses: noise.map((n) => `+ ${n}`) };
+  return { roles, subGoals, partners, mayInvite, planAnchors, validity, signatories, crossReferences, notParties };
 }
 
 /** Found items (each with the forms it may be known by) against expected ones. */
