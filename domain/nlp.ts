@@ -34,6 +34,18 @@ export function normalisedStems(text: string): string[] {
   return words(text).map((w) => stem(toBokmaal(w)));
 }
 
+/** Where `phrase` (stems) stands word for word in `words` (stems); -1 where it does not. */
+export function indexOfPhrase(words: string[], phrase: string[]): number {
+  if (phrase.length === 0) return -1;
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, j) => words[i + j] === w)) return i;
+  return -1;
+}
+
+/** Does `phrase` (stems) stand word for word in `words` (stems)? */
+export function containsPhrase(words: string[], phrase: string[]): boolean {
+  return indexOfPhrase(words, phrase) >= 0;
+}
+
 export function editDistance(a: string, b: string): number {
   return DamerauLevenshteinDistance(a.toLowerCase(), b.toLowerCase());
 }

@@ -8,10 +8,11 @@ import { basename } from 'node:path';
 import { detectKind, detectLanguage, type DocumentKind, type Language } from './classify.ts';
 import { IngestError } from '../domain/ingest-errors.ts';
 import { loadPdf, type LoadOptions, type RawPage } from './pdf/load-pdf.ts';
-import { joinHyphenated, LINE_END_HYPHEN, Vocabulary } from './text/dehyphenate.ts';
-import { cleanLineText, reflow, type TextBlock } from './text/paragraphs.ts';
+import { hyphenatedBreaks, joinHyphenated, LINE_END_HYPHEN, Vocabulary } from './text/dehyphenate.ts';
+import { documentBodyStyle, lineTexts, reflow, tablePlace, type TextBlock } from './text/paragraphs.ts';
 import { pageLines, type Line } from './text/reading-order.ts';
 import { findRunningFurniture } from './text/running-furniture.ts';
+import { sameEdges } from './text/tables.ts';
 
 export interface PageBlock extends TextBlock {
   /** Offsets of the block's text within its page's text. */
@@ -80,18 +81,22 @@ export async function readDocument(bytes: Uint8Array, file: string, options: Rea
 }
 
 function assemble(raw: RawPage[], file: string, sha256: string, size: number): ParsedDocument {
-  const linesPerPage = raw.map(pageLines);
+  const linesPerPage = readLines(raw);
   const furniture = findRunningFurniture(linesPerPage);
   const bodyLines: Line[][] = linesPerPage.map((lines, p) => lines.filter((_, i) => !furniture[p]!.has(i)));
 
-  const allText = bodyLines.flat().map((l) => cleanLineText(l.text));
+  const allText = bodyLines.flat().flatMap(lineTexts);
   if (allText.join('').replace(/\s/g, '').length === 0) {
     throw new IngestError('NO_TEXT_LAYER', file, 'the PDF has no text layer (scanned or image-only pages); run OCR first');
   }
   const language = detectLanguage(allText.join(' ')).language;
   const vocabulary = Vocabulary.fromLines(allText);
-  const blocksPerPage = bodyLines.map((lines) => reflow(lines, vocabulary, language));
+  // one body style for the document: a page filled by a table in small type keeps its paragraphs
+  const body = documentBodyStyle(bodyLines);
+  const unhyphenated = hyphenatedBreaks(textRuns(bodyLines)) < MIN_HYPHENATED_BREAKS;
+  const blocksPerPage = bodyLines.map((lines) => reflow(lines, vocabulary, language, { body, unhyphenated }));
   joinWordsBrokenAcrossPages(blocksPerPage, vocabulary, language);
+  continueTablesAcrossPages(blocksPerPage);
 
   const pages: Page[] = [];
   let offset = 0;
@@ -105,16 +110,92 @@ function assemble(raw: RawPage[], file: string, sha256: string, size: number): P
   return { file, sha256, bytes: size, kind: kind.kind, kindCertain: kind.certain, language, pages, text };
 }
 
-/** A word hyphenated at the foot of a page is made whole on the page where it starts. */
+/** Fewer line-end hyphens than this in a document: its typesetter does not hyphenate. */
+const MIN_HYPHENATED_BREAKS = 3;
+
+/** The texts of lines that follow one another in a column, and of each table cell. */
+function textRuns(pages: Line[][]): string[][] {
+  const runs: string[][] = [];
+  for (const lines of pages) {
+    let run: string[] = [];
+    let column = -1;
+    for (const line of lines) {
+      if (line.row) {
+        runs.push(...line.row.cells);
+        continue;
+      }
+      if (line.column !== column) {
+        runs.push(run);
+        run = [];
+        column = line.column;
+      }
+      run.push(line.text.trim());
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * The lines of every page. A page next to a table that runs over a page break is read again
+ * knowing that table's columns, so that its one row there (a header left at the foot of a
+ * page, or a last row carried over) is read as a row of that table.
+ */
+function readLines(raw: RawPage[]): Line[][] {
+  const lines = raw.map((page) => pageLines(page));
+  const edgesOf = (page: Line[] | undefined, last: boolean) => {
+    const rows = (page ?? []).filter((line) => line.row);
+    return (last ? rows[rows.length - 1] : rows[0])?.row?.edges;
+  };
+  return lines.map((page, p) => {
+    const tableEdges = [edgesOf(lines[p - 1], true), edgesOf(lines[p + 1], false)].filter((e): e is number[] => e !== undefined);
+    return tableEdges.length > 0 ? pageLines(raw[p]!, { tableEdges }) : page;
+  });
+}
+
+/**
+ * A table that runs on over a page break: when the next page opens with a table of the same
+ * column edges, its rows are rows of the table before. A header the next page repeats stays a
+ * header; otherwise the first row there is a body row, and the rows take the earlier header's columns.
+ */
+function continueTablesAcrossPages(pages: TextBlock[][]): void {
+  for (let p = 0; p + 1 < pages.length; p++) {
+    const last = pages[p]!.at(-1);
+    const page = pages.slice(p + 1).find((blocks) => blocks.length > 0);
+    const next = page?.[0];
+    const before = last && tablePlace(last);
+    const after = next && tablePlace(next);
+    if (!last || !next || !before || !after || !sameEdges(before.edges, after.edges)) continue;
+    const columns = last.columns ?? (last.header ? last.cells : undefined);
+    if (!columns) continue;
+    if (next.header && next.cells?.join('\n') === columns.join('\n')) continue; // the header repeated
+    for (const block of page!) {
+      if (tablePlace(block)?.table !== after.table) continue;
+      delete block.header;
+      block.columns = columns;
+    }
+  }
+}
+
+/**
+ * A word hyphenated at the foot of a page, or a range broken after its dash ("2023–" + "2024"),
+ * is made whole on the page where it starts.
+ */
 function joinWordsBrokenAcrossPages(pages: TextBlock[][], vocabulary: Vocabulary, language: 'nb' | 'nn'): void {
   for (let p = 0; p + 1 < pages.length; p++) {
     const last = pages[p]!.at(-1);
     const next = pages.slice(p + 1).find((blocks) => blocks.length > 0)?.[0];
-    if (!last || !next || !LINE_END_HYPHEN.test(last.text) || next.kind === 'item') continue;
+    if (!last || !next || next.kind === 'item' || last.kind === 'row' || next.kind === 'row') continue;
     const [first = '', ...rest] = next.text.split(' ');
-    const joined = joinHyphenated(last.text, first, vocabulary, language);
-    if (joined.endsWith(`- ${first}`)) continue; // a suspended compound: leave both pages as they are
-    last.text = joined;
+    if (LINE_END_HYPHEN.test(last.text)) {
+      const joined = joinHyphenated(last.text, first, vocabulary, language);
+      if (joined.endsWith(`- ${first}`)) continue; // a suspended compound: leave both pages as they are
+      last.text = joined;
+    } else if (/\d[–—]$/.test(last.text) && /^\d/.test(first)) {
+      last.text += first;
+    } else {
+      continue;
+    }
     next.text = rest.join(' ');
   }
 }

@@ -3,12 +3,14 @@
  * (and, for page boundaries, from poppler's pdfinfo/pdftotext as an independent reader).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import specs from '../corpus/build/documents.json' with { type: 'json' };
 import { sourceToBlocks } from '../corpus/build/source-blocks.ts';
 import { pageAt, readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';
-import { corpusPath, hasPoppler, manifest, popplerPageCount, popplerPageSize, popplerPageText } from './helpers/corpus.ts';
+import { corpusPath, hasPoppler, manifest, popplerPageCount, popplerPageSize, popplerPageText, projectRoot } from './helpers/corpus.ts';
+import { wordF1 } from './helpers/word-f1.ts';
 
 interface Expected {
   file: string;
@@ -147,23 +149,6 @@ describe.each(expected)('$file', (e) => {
   });
 });
 
-/** Word-level F1 of two texts, as multisets of whitespace-separated words. */
-function wordF1(reference: string, candidate: string): number {
-  const bag = (t: string) => {
-    const m = new Map<string, number>();
-    for (const w of t.split(/\s+/).filter(Boolean)) m.set(w, (m.get(w) ?? 0) + 1);
-    return m;
-  };
-  const ref = bag(reference);
-  const got = bag(candidate);
-  let common = 0;
-  for (const [w, n] of ref) common += Math.min(n, got.get(w) ?? 0);
-  const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const precision = common / total(got);
-  const recall = common / total(ref);
-  return (2 * precision * recall) / (precision + recall);
-}
-
 describe('agreement with the source texts', () => {
   it.each(specs.documents)('$source: word F1 of the page text against the re-flowed source ≥ 0.995', (spec) => {
     const source = readFileSync(corpusPath(spec.source), 'utf8');
@@ -204,5 +189,52 @@ describe('quotes map back to their page', () => {
     const doc = documents.get('bygdevekstavtale-smola-aure.pdf')!;
     expect(quoteOn('bygdevekstavtale-smola-aure.pdf', 'øvrig distrikstrettet')).toBe(1);
     expect(doc.pages[1]!.text.startsWith('innsats i fylket')).toBe(true);
+  });
+});
+
+describe('the dev set: new agreements from three PDF generators', () => {
+  const devSet = join(projectRoot, 'tests/golden/dev-set');
+  const files = readdirSync(join(devSet, 'pdf')).filter((f) => f.endsWith('.pdf')).sort();
+  const read = new Map<string, ParsedDocument>();
+  beforeAll(async () => {
+    for (const file of files) read.set(file, await readDocumentFile(join(devSet, 'pdf', file)));
+  });
+
+  const rawSource = (file: string) => readFileSync(join(devSet, 'sources', file.replace(/\.[a-z]+\.pdf$/, '.md')), 'utf8');
+  /** The source's words as printed: markup, table rules and meta lines dropped, bullets as "•". */
+  const sourceText = (file: string) =>
+    rawSource(file)
+      .split('\n')
+      .filter((line) => !line.startsWith('<!--') && !/^\|[-| ]+\|$/.test(line))
+      .map((line) => line.replace(/^#+ /, '').replace(/\*\*/g, '').replace(/^- /, '• ').replace(/\|/g, ' '))
+      .join('\n');
+
+  it.each(files)('%s: the page text has the source words, its headings in order, and no running header or footer', (file) => {
+    const doc = read.get(file)!;
+    const reference = sourceText(file);
+    expect(wordF1(reference, doc.text.replace(/ \| /g, ' '))).toBeGreaterThanOrEqual(0.99);
+    const header = /<!-- header: (.*) -->/.exec(rawSource(file))?.[1];
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+    if (header) expect(count(doc.text, header)).toBeLessThanOrEqual(count(reference, header));
+    for (const page of doc.pages) expect(page.text).not.toMatch(/^(Side )?\d+ av \d+$/m);
+    // reading order: the section headings come out in the order of the source
+    const headings = [...rawSource(file).matchAll(/^#{2,3} (.*)$/gm)].map((m) => m[1]!.replace(/\*\*/g, ''));
+    let at = 0;
+    const missing = headings.filter((h) => {
+      at = doc.text.indexOf(h, at);
+      return at < 0 ? ((at = 0), true) : false;
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('joins words and ranges broken at line, column and page ends', () => {
+    const expectations: [string, string][] = [
+      ['dev-1-bygdevekstavtale-helgelandskysten.chromium.pdf', 'Meld. St. 9 (2023–2024)'], // "(2023–" ends a page
+      ['dev-6-bygdevekstavtale-setesdal.libreoffice.pdf', 'Bykle 2023–2035.'], // "2023–" ends a line
+      ['dev-5-bygdevekstavtale-numedal.pdfkit.pdf', 'Menon-publikasjon'], // a name's real hyphen at a line end
+      ['dev-4-bygdevekstavtale-indre-sogn.libreoffice.pdf', 'kan bli samde om å invitere inn'], // "in" + " " + "-" at a line end
+      ['dev-3-tromsvekstavtale-midt-troms.libreoffice.pdf', 'Regionrådet er et interkommunalt politisk råd'],
+    ];
+    for (const [file, phrase] of expectations) expect(read.get(file)!.text, `${file}: ${phrase}`).toContain(phrase);
   });
 });

@@ -6,6 +6,8 @@ import { joinHyphenated, Vocabulary } from '../ingest/text/dehyphenate.ts';
 import { cleanLineText, reflow } from '../ingest/text/paragraphs.ts';
 import { pageLines } from '../ingest/text/reading-order.ts';
 import { findRunningFurniture, isPageNumber } from '../ingest/text/running-furniture.ts';
+import { readDocument } from '../ingest/read-document.ts';
+import { pdfkitPdf } from './helpers/damaged-pdfs.ts';
 
 const item = (text: string, x: number, y: number, width = text.length * 5, fontSize = 10): TextItem => ({
   text,
@@ -17,6 +19,8 @@ const item = (text: string, x: number, y: number, width = text.length * 5, fontS
   bold: false,
 });
 const page = (items: TextItem[], number = 1): RawPage => ({ number, width: 595, height: 842, items });
+const bold = (i: TextItem): TextItem => ({ ...i, bold: true });
+const reflowed = (items: TextItem[]) => reflow(pageLines(page(items)), Vocabulary.fromLines([]), 'nn').map((b) => b.text);
 
 describe('line-end hyphens', () => {
   const vocabulary = Vocabulary.fromLines(['Troms fylkeskommune og Nord-Troms', 'et e-post-varsel']);
@@ -43,6 +47,71 @@ describe('line-end hyphens', () => {
   it('follows the document when it writes the hyphenated form elsewhere', () => {
     const own = Vocabulary.fromLines(['et pilot-stat-samarbeid', 'pilot-stat-samarbeid igjen']);
     expect(joinHyphenated('et pilot-stat-', 'samarbeid', own, 'nb')).toBe('et pilot-stat-samarbeid');
+  });
+});
+
+describe('line-end hyphens drawn as glyphs of their own', () => {
+  it('joins a word whose hyphen stands after a squeezed space glyph ("busetj" + " " + "-")', () => {
+    const text = reflowed([
+      item('Partane skal leggje til rette for auka busetj', 70, 700, 220),
+      item(' ', 290, 700, 1.4, 11),
+      item('-', 291.4, 700, 3.7, 11),
+      item('ing i heile regionen.', 70, 686, 100),
+    ]);
+    expect(text).toEqual(['Partane skal leggje til rette for auka busetjing i heile regionen.']);
+  });
+
+  it('joins a soft hyphen that the generator drew as a hyphen, with or without a space before it', () => {
+    for (const hyphen of ['\u2010', '-']) {
+      const text = reflowed([
+        item('Partane skal leggje til rette for auka busetj\u00AD', 70, 700, 220),
+        item(hyphen, 291.4, 700, 3.5),
+        item('ing i heile regionen.', 70, 686, 100),
+      ]);
+      expect(text, hyphen).toEqual(['Partane skal leggje til rette for auka busetjing i heile regionen.']);
+    }
+  });
+
+  it('keeps a dash set with a real space before it at the line end', () => {
+    const text = reflowed([item('Nord-Troms treng folk', 70, 700, 110), item('-', 183.5, 700, 3.3), item('vi må styrkje attraktiviteten vår.', 70, 686, 170)]);
+    expect(text).toEqual(['Nord-Troms treng folk - vi må styrkje attraktiviteten vår.']);
+  });
+});
+
+describe('headings', () => {
+  it('keeps a heading whose second line hangs under its title (after the number) as one heading', async () => {
+    const title = 'Delmål 3 – Betre samband, digital infrastruktur og tenester som gjer det mogleg å bu, arbeide og drive næring i heile regionen, også på øyane';
+    const body = 'Samarbeidspartnarar i dette delmålet er Vestland fylkeskommune, Statens vegvesen og avtalekommunane. Partane skal samle kunnskap om kvar dekninga er svak.';
+    const bytes = await pdfkitPdf((doc) => {
+      doc.font('Helvetica').fontSize(10).text(body, 64, 80, { width: 440 });
+      doc.font('Helvetica-Bold').fontSize(12).text('6.3', 64, 140, { lineBreak: false });
+      doc.text(title, 100, 140, { width: 300 });
+      doc.font('Helvetica').fontSize(10).text(body, 64, doc.y + 8, { width: 440 });
+    });
+    const parsed = await readDocument(bytes, 'hengande-overskrift.pdf');
+    const blocks = parsed.pages[0]!.blocks;
+    expect(blocks.map((b) => [b.kind, b.text])).toEqual([
+      ['paragraph', body],
+      ['heading', `6.3 ${title}`],
+      ['paragraph', body],
+    ]);
+  });
+
+  it('keeps a numbered heading that wraps back to its number as one block', () => {
+    const lines = pageLines(
+      page([
+        item('Brødtekst i avsnittet før overskrifta, sett i vanleg storleik.', 70, 760, 300),
+        bold(item('3. Samferdsel, beredskap og', 70, 730, 180, 13.5)),
+        bold(item('grønn omstilling', 70, 714, 100, 13.5)),
+        item('Gode forbindelser internt og ut av regionen er ein føresetnad.', 70, 695, 300),
+      ]),
+    );
+    const blocks = reflow(lines, Vocabulary.fromLines([]), 'nb');
+    expect(blocks.map((b) => b.text)).toEqual([
+      'Brødtekst i avsnittet før overskrifta, sett i vanleg storleik.',
+      '3. Samferdsel, beredskap og grønn omstilling',
+      'Gode forbindelser internt og ut av regionen er ein føresetnad.',
+    ]);
   });
 });
 
@@ -75,6 +144,23 @@ describe('reading order', () => {
       item('1. Overskrift over begge spaltene', 70, 740, 440, 14),
     ];
     expect(pageLines(page(items)).map((l) => l.text)).toEqual(['1. Overskrift over begge spaltene', ...left, ...right]);
+  });
+
+  it('finds the gutter when a running header and a page number cross it, and carries a paragraph on into the next column', () => {
+    const left = ['Venstre spalte, første linje i', 'avsnittet som held fram i', 'den andre spalta, og som', 'fyller spalta heilt ned', 'til ordet sam-'];
+    const right = ['arbeid.', 'Høgre spalte, ny setning her', 'og ei linje til for teksten', 'som går vidare her nede', 'og sluttar til slutt.'];
+    const items = [
+      ...left.map((t, i) => item(t, 70, 700 - i * 14)),
+      ...right.map((t, i) => item(t, 320, 700 - i * 14)),
+      item('Avtale – utkast', 240, 800, 75, 8),
+      item('1 av 2', 230, 40, 30, 8),
+    ];
+    const lines = pageLines(page(items));
+    expect(lines.map((l) => l.text)).toEqual(['Avtale – utkast', ...left, ...right, '1 av 2']);
+    expect(reflow(lines.slice(1, -1), Vocabulary.fromLines([]), 'nn').map((b) => b.text)).toEqual([
+      'Venstre spalte, første linje i avsnittet som held fram i den andre spalta, og som fyller spalta heilt ned til ordet samarbeid.',
+      'Høgre spalte, ny setning her og ei linje til for teksten som går vidare her nede og sluttar til slutt.',
+    ]);
   });
 
   it('does not take a bullet column for a second text column', () => {

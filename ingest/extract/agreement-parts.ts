@@ -1,7 +1,7 @@
 /** Facts every agreement parser gathers the same way: obligations, plan anchors, cross-references. */
 import type { ParsedDocument } from '../read-document.ts';
 import { referencesIn } from './cross-references.ts';
-import { findObligation, type ObligationScope } from './obligations.ts';
+import { findObligations, type ObligationScope } from './obligations.ts';
 import type { PartyRegister } from './party-register.ts';
 import { anchorId, anchorsInSentence } from './plan-anchors.ts';
 import { evidenceOf, type Sentence } from './sentences.ts';
@@ -39,16 +39,16 @@ export function addObligations(
   where: { under: string; section?: string },
 ): void {
   for (const sentence of sentences) {
-    const found = findObligation(sentence.text, register, scope);
-    if (!found) continue;
-    const obligation: Obligation = {
-      id: obligationId(agreement.id, agreement.obligations.length + 1),
-      ...found,
-      under: where.under,
-      ...(where.section ? { section: where.section } : {}),
-      evidence: evidenceOf(doc, sentence),
-    };
-    agreement.obligations.push(obligation);
+    for (const found of findObligations(sentence.text, register, scope)) {
+      const obligation: Obligation = {
+        id: obligationId(agreement.id, agreement.obligations.length + 1),
+        ...found,
+        under: where.under,
+        ...(where.section ? { section: where.section } : {}),
+        evidence: evidenceOf(doc, sentence),
+      };
+      agreement.obligations.push(obligation);
+    }
   }
 }
 

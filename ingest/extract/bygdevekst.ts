@@ -15,6 +15,7 @@ import { PartyRegister } from './party-register.ts';
 import { readLinks } from './partners.ts';
 import { sectionsOf, unitsOfRole } from './structure.ts';
 import { subGoalParts, type SubGoalPart } from './sub-goals.ts';
+import { tableSubGoals, type TableSubGoal } from './tables.ts';
 import { themesOf } from './themes.ts';
 import { buildUnits, type Unit } from './units.ts';
 import { readSignatories } from './signatories.ts';
@@ -31,9 +32,13 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   const municipalities = mainIds.filter((id) => register.get(id).kind === 'MUNICIPALITY');
   const county = mainIds.find((id) => register.get(id).kind === 'COUNTY');
   const governorName = county ? countyOfAuthority(register.get(county).name)?.governor : undefined;
+  const ministry = mainParties.find((m) => m.coordinating)?.party ?? mainIds.find((id) => register.get(id).kind === 'MINISTRY');
+  const council = mainIds.find((id) => register.get(id).kind === 'INTERMUNICIPAL');
   register.context = {
     municipalities,
     parties: mainIds,
+    ...(ministry ? { ministry } : {}),
+    ...(council ? { council } : {}),
     ...(county ? { county } : {}),
     ...(governorName ? { governor: register.contextParty(governorName) } : {}),
   };
@@ -68,7 +73,8 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
       continue;
     }
     if (s.role === 'references' || s.role === 'signatures') continue;
-    const sentences = sentencesOf(doc, s.units.filter((u) => u.kind !== 'heading'));
+    for (const row of tableSubGoals(s.units)) readTableSubGoal(row);
+    const sentences = sentencesOf(doc, s.units.filter((u) => u.kind !== 'heading' && u.kind !== 'row'));
     addCrossReferences(doc, agreement, sentences);
     // a background tells the story of the scheme: its sentences bind no party and anchor nothing
     if (s.role === 'background') continue;
@@ -85,6 +91,27 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   agreement.signatories = readSignatories(doc, unitsOfRole(sections, 'signatures'), register);
 
   return { document: documentSummary(doc), parties: register.parties, agreements: [agreement], warnings: [] };
+
+  /** A row of a table of sub-goals: its partners and invitees from their cells. */
+  function readTableSubGoal(row: TableSubGoal): void {
+    const evidence = unitEvidence(doc, row.row);
+    const partnerGroups: string[] = [];
+    const mayInviteGroups: string[] = [];
+    const link = (ids: string[]) => ids.map((party) => ({ party, evidence }));
+    const themes = themesOf(row.title);
+    agreement.subGoals.push({
+      id: subGoalId(id, row.number),
+      number: row.number,
+      title: row.title,
+      themes: themes.length > 0 ? themes : themesOf(row.row.text),
+      partners: link(register.parseList(row.partners, partnerGroups)),
+      mayInvite: link(register.parseList(row.mayInvite, mayInviteGroups)),
+      partnerGroups,
+      mayInviteGroups,
+      measures: [],
+      evidence,
+    });
+  }
 
   function readSubGoal(part: SubGoalPart): void {
     const links = readLinks(doc, part.units, register);

@@ -61,7 +61,8 @@ export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegi
       const after = AFTER.map((re) => re.exec(text)).find((m) => m !== null);
       if (after) {
         const rest = text.slice(after.index + after[0].length);
-        if (opensList && rest.trim() === '') itemsFor = 'partners';
+        // "… er knyttet til delmålet:" with nothing after the colon: the items below are the list
+        if (opensList && (rest.trim() === '' || !/[,\p{Lu}]/u.test(rest))) itemsFor = 'partners';
         else link('partners', list('partners', rest), evidence);
         continue;
       }

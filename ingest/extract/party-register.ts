@@ -18,6 +18,10 @@ export interface PilotContext {
   parties?: string[];
   county?: string;
   governor?: string;
+  /** The ministry among the main parties: what "departementet" stands for. */
+  ministry?: string;
+  /** The inter-municipal council among the main parties: what "regionrådet" stands for. */
+  council?: string;
 }
 
 export interface Mention {
@@ -27,12 +31,14 @@ export interface Mention {
   parties: string[];
 }
 
-type Collective = 'agreementMunicipalities' | 'county' | 'governor';
+type Collective = 'agreementMunicipalities' | 'county' | 'governor' | 'ministry' | 'council';
 const COLLECTIVE = new Map<string, Collective>([
   ['avtalekommunene', 'agreementMunicipalities'],
   ['avtalekommunane', 'agreementMunicipalities'],
   ...cues.collectiveSubjects.county.map((w) => [w, 'county'] as [string, Collective]),
   ...cues.collectiveSubjects.governor.map((w) => [w, 'governor'] as [string, Collective]),
+  ...cues.collectiveSubjects.ministry.map((w) => [w, 'ministry'] as [string, Collective]),
+  ...cues.collectiveSubjects.council.map((w) => [w, 'council'] as [string, Collective]),
 ]);
 // "partene" in a list of partners: all main parties (only in lists, not as a name found in running text)
 const ALL_PARTIES = new Set(cues.collectiveSubjects.parties);
@@ -86,6 +92,7 @@ export class PartyRegister {
     const key = nameKey(name);
     return (
       COLLECTIVE.has(name.toLowerCase()) ||
+      (ALL_PARTIES.has(name.toLowerCase()) && this.context.parties !== undefined) ||
       this.localKeys.has(key) ||
       catalogueEntry(name) !== undefined ||
       this.fuzzyCatalogueMatch(key) !== undefined
@@ -156,6 +163,15 @@ export class PartyRegister {
       const left = text.slice(0, c.index).trim();
       const right = text.slice(c.index! + c[0].length).trim();
       if (this.isKnown(left) || this.isKnown(right)) return [...this.splitConjunctions(left), ...this.splitConjunctions(right)];
+    }
+    // "Helse Førde og vidaregåande skular i Sogn": a name of capitalised words, then a group in lower
+    // case; a name with lower-case words of its own ("Senter for sykehjem og hjemmetjenester") stays whole
+    for (const c of conjunctions) {
+      const left = text.slice(0, c.index).trim();
+      const right = text.slice(c.index! + c[0].length).trim();
+      if (/^\p{Ll}/u.test(right) && /^(?:[\p{Lu}\p{N}][\p{L}\p{N}-]*\s*)+$/u.test(left) && looksLikeOrganisation(left)) {
+        return [...this.splitConjunctions(left), ...this.splitConjunctions(right)];
+      }
     }
     return [text];
   }

@@ -5,7 +5,7 @@
  * its position or one exact string.
  */
 import lexicon from '../lexicon/section-roles.json' with { type: 'json' };
-import { normalisedStems } from '../../domain/nlp.ts';
+import { indexOfPhrase, normalisedStems, words } from '../../domain/nlp.ts';
 import { isHeadingLike, type Unit } from './units.ts';
 
 export type SectionRole = keyof typeof lexicon.roles;
@@ -55,17 +55,26 @@ export function isSectionHeading(unit: Unit): boolean {
   return SUB_GOAL_HEADING.test(unit.text) && !/[.;]$/.test(unit.text) && unit.text.length <= 200;
 }
 
-/** The role a title's words give it, if any. */
+/**
+ * The role a title's words give it, if any. Where several roles are named, the one named first
+ * wins ("Gyldigheit, oppfølging og endringar" is about validity), and a word in the genitive only
+ * qualifies the next ("Avtalepartenes oppfølging" is about follow-up).
+ */
 export function roleOfTitle(title: string): SectionRole | undefined {
-  const stems = normalisedStems(title);
-  return ROLES.find((r) => r.phrases.some((phrase) => containsRun(stems, phrase)))?.role;
+  const all = words(title);
+  const stems = all.map((w, i) => (i < all.length - 1 && GENITIVE.test(w) ? '' : normalisedStems(w)[0] ?? ''));
+  let best: { role: SectionRole; at: number } | undefined;
+  for (const { role, phrases } of ROLES) {
+    for (const phrase of phrases) {
+      const at = indexOfPhrase(stems, phrase);
+      if (at >= 0 && (!best || at < best.at)) best = { role, at };
+    }
+  }
+  return best?.role;
 }
 
-function containsRun(words: string[], run: string[]): boolean {
-  if (run.length === 0) return false;
-  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
-  return false;
-}
+/** "avtalens", "partenes", "kommunanes": a noun in the genitive. */
+const GENITIVE = /\p{L}{3,}(?:ens|enes|anes|ets|as)$/u;
 
 /**
  * The units of the sections of a role, each with the role-less sections that follow it: a

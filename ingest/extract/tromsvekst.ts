@@ -13,6 +13,7 @@ import { readLinks } from './partners.ts';
 import { evidenceOf } from './sentences.ts';
 import { sectionsOf, unitsOfRole, type Section } from './structure.ts';
 import { readSignatories } from './signatories.ts';
+import { isSubGoalRow, tableSubGoals } from './tables.ts';
 import { readValidity } from './validity.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, FocusArea, SubGoal } from '../../domain/records.ts';
@@ -39,7 +40,8 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   const sections = sectionsOf(units);
   const mainParties = readMainParties(doc, sections, register);
   const county = mainParties.map((m) => m.party).find((p) => register.get(p).kind === 'COUNTY');
-  register.context = { municipalities: [], parties: mainParties.map((m) => m.party), ...(county ? { county } : {}) };
+  const council = mainParties.map((m) => m.party).find((p) => register.get(p).kind === 'INTERMUNICIPAL');
+  register.context = { municipalities: [], parties: mainParties.map((m) => m.party), ...(county ? { county } : {}), ...(council ? { council } : {}) };
 
   const agreement = newAgreement({
     id,
@@ -52,7 +54,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   });
   const scope = { collectiveParties: mainParties.map((m) => m.party), municipalities: [] };
 
-  const bodies = readFocusAreas(doc, agreement, sections, clean);
+  const bodies = readFocusAreas(doc, agreement, sections, register, clean);
   const inSubGoals = new Set(bodies.flatMap((b) => b.units));
   for (const section of sections) {
     if (section.role === 'references') continue;
@@ -64,7 +66,9 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   }
   for (const { subGoal, units: body } of bodies) {
     const links = readLinks(doc, body.filter((u) => !isStrategy(u, body)), register);
-    Object.assign(subGoal, links);
+    // a sub-goal read from a table row has its partners already: the body adds to them
+    for (const key of ['partners', 'mayInvite'] as const) subGoal[key].push(...links[key].filter((l) => !subGoal[key].some((x) => x.party === l.party)));
+    for (const key of ['partnerGroups', 'mayInviteGroups'] as const) subGoal[key].push(...links[key].filter((g) => !subGoal[key].includes(g)));
     addPlanAnchors(doc, agreement, sentencesOf(doc, body.filter((u) => u.kind !== 'item')), { needsSubject: true });
   }
   const signatures = unitsOfRole(sections, 'signatures');
@@ -85,7 +89,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
  * Focus areas ("Innsatsområde 2 – …", or a numbered heading that carries on their count), their
  * sub-goals ("Delmål 1.2: …") and the strategies listed under each; returns each sub-goal's body.
  */
-function readFocusAreas(doc: ParsedDocument, agreement: Agreement, sections: Section[], clean: (t: string) => string): { subGoal: SubGoal; units: Unit[] }[] {
+function readFocusAreas(doc: ParsedDocument, agreement: Agreement, sections: Section[], register: PartyRegister, clean: (t: string) => string): { subGoal: SubGoal; units: Unit[] }[] {
   const bodies: { subGoal: SubGoal; units: Unit[] }[] = [];
   let focusArea: FocusArea | undefined;
   let current: { subGoal: SubGoal; units: Unit[] } | undefined;
@@ -118,6 +122,19 @@ function readFocusAreas(doc: ParsedDocument, agreement: Agreement, sections: Sec
       } else if (!focusArea) continue;
     }
     for (const unit of section.units) {
+      const row = focusArea && isSubGoalRow(unit) ? tableSubGoals([unit])[0] : undefined;
+      if (row) {
+        // a table of sub-goals: each row one sub-goal with its strategies and partners
+        current = { subGoal: newSubGoal(doc, agreement, row.number, clean(row.title), unit, focusArea), units: [] };
+        agreement.subGoals.push(current.subGoal);
+        bodies.push(current);
+        for (const strategy of row.strategies) addStrategy(doc, agreement, current.subGoal, clean(strategy), unit);
+        current.subGoal.partners = register.parseList(row.partners, current.subGoal.partnerGroups).map((party) => ({ party, evidence: unitEvidence(doc, unit) }));
+        current.subGoal.mayInvite = register.parseList(row.mayInvite, current.subGoal.mayInviteGroups).map((party) => ({ party, evidence: unitEvidence(doc, unit) }));
+        current = undefined;
+        inStrategies = false;
+        continue;
+      }
       if (!current) continue;
       current.units.push(unit);
       if (STRATEGIES.test(unit.text) && unit.kind !== 'item') {

@@ -1,11 +1,12 @@
 /**
  * Logical text units of a parsed document: the text layer's blocks with paragraphs that run
- * over a line or page break joined again, footnotes told apart by their small type, and
- * offsets into `ParsedDocument.text` kept so that every quote can be located on its page.
+ * over a line or page break joined again, footnotes told apart by their small type, table rows
+ * kept one unit each, and offsets into `ParsedDocument.text` kept so that every quote can be
+ * located on its page.
  */
 import { pageAt, type ParsedDocument } from '../read-document.ts';
 
-export type UnitKind = 'heading' | 'paragraph' | 'item' | 'footnote';
+export type UnitKind = 'heading' | 'paragraph' | 'item' | 'footnote' | 'row';
 
 export interface Unit {
   kind: UnitKind;
@@ -23,6 +24,12 @@ export interface Unit {
   /** Page where the unit starts. */
   page: number;
   bold: boolean;
+  /** A table row: its cells left to right ('' for an empty cell); `text` is them joined by " | ". */
+  cells?: string[];
+  /** The first row of a table: its column headings. */
+  header?: boolean;
+  /** A row below the header: the header's cells. */
+  columns?: string[];
 }
 
 /** "6.1 Delmål 1 …", "2. Hovedparter i avtalen", "Delmål 1.1: …", "1.3.2 Pilot …": never continued by the next block. */
@@ -36,11 +43,12 @@ export function buildUnits(doc: ParsedDocument): Unit[] {
     page.blocks.forEach((block, index) => {
       const start = page.start + block.start;
       const end = page.start + block.end;
-      const footnote = block.fontSize < bodySize * 0.9;
+      const footnote = block.kind !== 'row' && block.fontSize < bodySize * 0.9;
       const kind: UnitKind = footnote ? 'footnote' : block.kind;
       const previous = units[units.length - 1];
       const firstOnPage = index === 0;
-      if (previous && kind !== 'item' && continues(previous, block.text, kind, firstOnPage)) {
+      // a table row is never joined to its neighbours
+      if (previous && kind !== 'item' && kind !== 'row' && previous.kind !== 'row' && continues(previous, block.text, kind, firstOnPage)) {
         previous.end = end;
         previous.raw = fold(doc.text.slice(previous.start, end));
         previous.text = collapse(previous.raw);
@@ -48,7 +56,7 @@ export function buildUnits(doc: ParsedDocument): Unit[] {
         return;
       }
       const raw = fold(doc.text.slice(start, end));
-      const text = collapse(raw);
+      const text = kind === 'row' ? raw : collapse(raw); // a row's text is its cells joined, empty ones too
       units.push({
         kind,
         ...(block.label ? { label: block.label } : {}),
@@ -59,6 +67,9 @@ export function buildUnits(doc: ParsedDocument): Unit[] {
         end,
         page: page.number,
         bold: block.bold,
+        ...(block.cells ? { cells: block.cells } : {}),
+        ...(block.header ? { header: true } : {}),
+        ...(block.columns ? { columns: block.columns } : {}),
       });
     });
   }
@@ -83,7 +94,7 @@ function withoutLabel(text: string, label: string | undefined): string {
 
 export function isHeadingLike(unit: Unit): boolean {
   if (unit.kind === 'heading') return true;
-  if (unit.kind === 'footnote') return false;
+  if (unit.kind === 'footnote' || unit.kind === 'row') return false;
   if (HEADING_LIKE.test(unit.text) && unit.text.length <= 160 && !/[.;]$/.test(unit.text)) return true;
   // a short stand-alone line: "Evaluering", "Langsiktige resultater:"
   return unit.kind === 'paragraph' && unit.text.length <= 40 && !/[.,;]$/.test(unit.text) && /^\p{Lu}/u.test(unit.text);
@@ -92,7 +103,7 @@ export function isHeadingLike(unit: Unit): boolean {
 /** The most common font size, weighted by text length: the size of body text. */
 function bodyFontSize(doc: ParsedDocument): number {
   const weight = new Map<number, number>();
-  for (const page of doc.pages) for (const b of page.blocks) weight.set(b.fontSize, (weight.get(b.fontSize) ?? 0) + b.text.length);
+  for (const page of doc.pages) for (const b of page.blocks) if (b.kind !== 'row') weight.set(b.fontSize, (weight.get(b.fontSize) ?? 0) + b.text.length);
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 

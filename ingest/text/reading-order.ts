@@ -4,6 +4,8 @@
  * order is ignored, so headers, bullets or labels drawn after the body still land in place.
  */
 import type { RawPage, TextItem } from '../pdf/load-pdf.ts';
+import { groupByBaseline, joinItems, type LinePart } from './items.ts';
+import { findTables, type TableRow } from './tables.ts';
 
 export interface Line {
   text: string;
@@ -15,6 +17,15 @@ export interface Line {
   bold: boolean;
   /** Which column of the page the line belongs to (0 for single-column pages). */
   column: number;
+  /** Where each item's text sits in `text`, and where it was drawn. */
+  parts: LinePart[];
+  /** Set when the line stands for a table row, read cell by cell (its `text` is then only a summary). */
+  row?: TableRow;
+}
+
+export interface LineOptions {
+  /** Column edges of tables that reach the page break on the page before or after (see findTables). */
+  tableEdges?: number[][];
 }
 
 interface Gutter {
@@ -27,28 +38,57 @@ const SPANNING_FRACTION = 0.55;
 const MIN_GUTTER = 9;
 /** Widest text area that is looked at for columns, in points. */
 const MAX_SPAN = 14_400;
+/** Baselines at the top and at the foot of a page that may cross a gutter (running header, footer, page number). */
+const EDGE_BASELINES = 2;
 
-export function pageLines(page: RawPage): Line[] {
+export function pageLines(page: RawPage, options: LineOptions = {}): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '' || item.width > 0);
   if (items.length === 0) return [];
-  const gutter = findGutter(items);
-  if (!gutter) return toLines(items, 0);
+  // Tables as wide as the page first, so that their column gaps are not taken for a gutter.
+  const whole = findTables(items, { edges: options.tableEdges });
+  let tables = new Set(whole.rows.map((r) => r.table)).size;
+  const rest = whole.rest;
+  const gutter = findGutter(rest);
+  const wideRows = whole.rows.map((row) => rowLine(row, 0));
+  if (!gutter) return withRows(toLines(rest, 0), wideRows);
 
-  // Bands: runs of column text between items that span the gutter, top to bottom.
-  const spanning = items.filter((i) => i.x < gutter.start && i.x + i.width > gutter.end);
-  const inColumns = items.filter((i) => !spanning.includes(i));
-  const spanningLines = toLines(spanning, 0);
+  // Bands: runs of column text between lines that span the gutter (and wide tables), top to bottom.
+  const spanning = groupByBaseline(rest)
+    .filter((group) => group.some((i) => i.x < gutter.end - 1 && i.x + i.width > gutter.start + 1))
+    .flat();
+  const spans = new Set(spanning);
+  const inColumns = rest.filter((i) => !spans.has(i));
+  const boundaries = withRows(toLines(spanning, 0), wideRows);
   const result: Line[] = [];
   let upper = Number.POSITIVE_INFINITY;
-  for (const boundary of [...spanningLines, undefined]) {
+  for (const boundary of [...boundaries, undefined]) {
     const lower = boundary ? boundary.y : Number.NEGATIVE_INFINITY;
     const band = inColumns.filter((i) => i.y < upper && i.y > lower);
-    result.push(...toLines(band.filter((i) => i.x + i.width <= gutter.start + 1), 0));
-    result.push(...toLines(band.filter((i) => i.x + i.width > gutter.start + 1), 1));
+    const sides = [band.filter((i) => i.x + i.width <= gutter.start + 1), band.filter((i) => i.x + i.width > gutter.start + 1)];
+    sides.forEach((side, column) => {
+      const found = findTables(side, { edges: options.tableEdges, firstId: tables });
+      tables += new Set(found.rows.map((r) => r.table)).size;
+      result.push(...withRows(toLines(found.rest, column), found.rows.map((row) => rowLine(row, column))));
+    });
     if (boundary) result.push(boundary);
     upper = lower;
   }
   return result;
+}
+
+/** Lines (top to bottom) with table rows put in place by their top baseline. */
+function withRows(lines: Line[], rows: Line[]): Line[] {
+  const out = [...lines];
+  for (const row of rows) {
+    const at = out.findIndex((line) => line.y < row.y);
+    out.splice(at < 0 ? out.length : at, 0, row);
+  }
+  return out;
+}
+
+function rowLine(row: TableRow, column: number): Line {
+  const text = row.cells.map((cell) => cell.join(' ')).join(' | ');
+  return { text, x: row.x, y: row.y, right: row.right, fontSize: row.fontSize, bold: row.bold, column, parts: [], row };
 }
 
 /**
@@ -65,7 +105,14 @@ function findGutter(items: TextItem[]): Gutter | undefined {
   const span = right - left;
   // no page is wider than this (14,400 pt is PDF's own limit); a damaged file can claim anything
   if (!(span > 0) || span > MAX_SPAN) return undefined;
-  const narrow = items.filter((i) => i.width < span * SPANNING_FRACTION);
+  // a running header, footer or page number may cross the gutter (a single run of text at the
+  // top or foot of the page, not a line of each column); it is read as a line of its own
+  const groups = groupByBaseline(items);
+  const single = (group: TextItem[]) => group.every((item, i) => i === 0 || item.x - (group[i - 1]!.x + group[i - 1]!.width) < 2 * item.fontSize);
+  const edgeRows = new Set(
+    groups.length > 2 * EDGE_BASELINES + 2 ? [...groups.slice(0, EDGE_BASELINES), ...groups.slice(-EDGE_BASELINES)].filter(single).flat() : [],
+  );
+  const narrow = items.filter((i) => i.width < span * SPANNING_FRACTION && !edgeRows.has(i));
   const covered = new Uint8Array(Math.ceil(span) + 1);
   for (const item of narrow) {
     for (let x = Math.floor(item.x - left); x < Math.ceil(item.x + item.width - left); x++) covered[x] = 1;
@@ -98,37 +145,8 @@ function findGutter(items: TextItem[]): Gutter | undefined {
 
 /** Groups items into lines by baseline, top to bottom, each line left to right. */
 function toLines(items: TextItem[], column: number): Line[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: TextItem[][] = [];
-  for (const item of sorted) {
-    const group = groups[groups.length - 1];
-    const baseline = group?.[0];
-    if (group && baseline && Math.abs(baseline.y - item.y) <= Math.max(baseline.fontSize, item.fontSize) * 0.4) {
-      group.push(item);
-    } else {
-      groups.push([item]);
-    }
-  }
-  return groups.map((group) => joinLine(group.sort((a, b) => a.x - b.x), column));
-}
-
-function joinLine(items: TextItem[], column: number): Line {
-  let text = '';
-  let end = Number.NEGATIVE_INFINITY;
-  for (const item of items) {
-    const gap = item.x - end;
-    if (text && gap > item.fontSize * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
-    text += item.text;
-    end = Math.max(end, item.x + item.width);
-  }
-  const main = items.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-  return {
-    text,
-    x: items[0]!.x,
-    y: main.y,
-    right: end,
-    fontSize: main.fontSize,
-    bold: main.bold,
-    column,
-  };
+  return groupByBaseline(items).map((group) => {
+    const { text, x, y, right, fontSize, bold, parts } = joinItems(group);
+    return { text, x, y, right, fontSize, bold, column, parts };
+  });
 }

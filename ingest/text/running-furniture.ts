@@ -29,7 +29,10 @@ export function findRunningFurniture(pages: Line[][]): Set<number>[] {
   const candidates = pages.map((lines) => {
     const zone = new Set<number>();
     // top and bottom by position, whatever order the lines came in
-    const byY = lines.map((line, index) => ({ line, index })).sort((a, b) => b.line.y - a.line.y);
+    const byY = lines
+      .map((line, index) => ({ line, index }))
+      .filter((e) => !e.line.row) // a table's rows are content, even a header repeated on every page
+      .sort((a, b) => b.line.y - a.line.y);
     byY.slice(0, ZONE_LINES).forEach((e) => zone.add(e.index));
     byY.slice(-ZONE_LINES).forEach((e) => zone.add(e.index));
     return zone;

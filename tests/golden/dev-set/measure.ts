@@ -15,7 +15,7 @@ import { readDocumentFile } from '../../../ingest/read-document.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const MEASURES = ['roles', 'subGoals', 'partners', 'mayInvite', 'planAnchors', 'validity', 'signatories', 'crossReferences', 'notParties'] as const;
+export const MEASURES = ['roles', 'subGoals', 'partners', 'mayInvite', 'planAnchors', 'validity', 'signatories', 'crossReferences', 'obligations', 'notParties'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface Golden {
@@ -28,6 +28,9 @@ export interface Golden {
   validity: { from: string; until: string };
   signatories: { person: string | null; party: string }[];
   crossReferences: string[];
+  /** Obligation clauses of the parties' sections, and sentences that state none. */
+  obligations: { parties: string[]; modality: string; sentenceStart: string }[];
+  notObligations: string[];
   /** Names that must not become parties: found ones count as false positives. */
   notParties?: string[];
 }
@@ -114,10 +117,29 @@ export function score(x: ExtractedDocument, golden: Golden): Record<Measure, Cou
     (agreement?.crossReferences ?? []).map((r) => [nameKey(r.targetName)]),
     golden.crossReferences.map((r) => nameKey(r)),
   );
+  // each expected clause: an obligation on a sentence that holds its start, with the same modality and parties;
+  // a sentence that states no obligation scores as a false positive when one is made of it
+  const flat = (t: string) => nameKey(t).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const obligationFound = (agreement?.obligations ?? []).map((o) => ({ quote: flat(o.evidence.quote), key: `${o.modality} ${o.parties.flatMap((p) => forms(p)).sort().join(',')}`, parties: o.parties }));
+  const obligations: Counts = { truePositives: 0, falsePositives: 0, falseNegatives: 0, misses: [] };
+  for (const g of golden.obligations) {
+    const start = flat(g.sentenceStart);
+    const hit = obligationFound.find((o) => o.quote.includes(start) && o.key.startsWith(g.modality) && g.parties.every((p) => o.key.includes(nameKey(p))) && o.parties.length === g.parties.length);
+    if (hit) obligations.truePositives++;
+    else {
+      obligations.falseNegatives++;
+      obligations.misses.push(`- ${g.modality} ${g.parties.join(', ')}: ${g.sentenceStart}`);
+    }
+  }
+  for (const n of golden.notObligations) {
+    const wrong = obligationFound.filter((o) => o.quote.startsWith(flat(n)));
+    obligations.falsePositives += wrong.length;
+    obligations.misses.push(...wrong.map(() => `+ ${n}`));
+  }
   // a name that must not be a party scores only as a false positive when it is one
   const noise = (golden.notParties ?? []).filter((n) => x.parties.some((p) => [p.name, ...p.aliases].map(nameKey).includes(nameKey(n))));
   const notParties: Counts = { truePositives: 0, falsePositives: noise.length, falseNegatives: 0, misses: noise.map((n) => `+ ${n}`) };
-  return { roles, subGoals, partners, mayInvite, planAnchors, validity, signatories, crossReferences, notParties };
+  return { roles, subGoals, partners, mayInvite, planAnchors, validity, signatories, crossReferences, obligations, notParties };
 }
 
 /** Found items (each with the forms it may be known by) against expected ones. */
