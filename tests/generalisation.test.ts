@@ -25,10 +25,10 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the development set', () => {
-  it('holds six agreements set by each of three generators', () => {
+  it('holds at least six agreements, each set by all three generators', () => {
     const generators = new Set(scores.map((s) => s.generator));
     expect([...generators].sort()).toEqual(['chromium', 'libreoffice', 'pdfkit']);
-    for (const g of generators) expect(scores.filter((s) => s.generator === g)).toHaveLength(6);
+    for (const g of generators) expect(scores.filter((s) => s.generator === g).length).toBeGreaterThanOrEqual(6);
   });
 
   it.each(['pdfkit', 'libreoffice', 'chromium'])('reaches every target on the %s renderings', (generator) => {

@@ -43,7 +43,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     ...(governorName ? { governor: register.contextParty(governorName) } : {}),
   };
 
-  const pilotName = pilotNameOf(units, doc.text);
+  const pilotName = pilotNameOf(units);
   const id = agreementId('BYGDEVEKST', pilotName);
   const agreement = newAgreement({
     id,
@@ -134,16 +134,17 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
 }
 
 /** The pilot's name: "Bygdevekstavtale for Vest-Telemark", "bygdevekst for Numedal", "kommunene i Nord-Troms", "kommunene Smøla og Aure". */
-function pilotNameOf(units: Unit[], text: string): string {
+function pilotNameOf(units: Unit[]): string {
+  // words of a name are separated by spaces only: the line after a title is no part of the name
   const name = String.raw`\p{Lu}[\p{L}-]*`;
-  const names = String.raw`${name}(?:\s+(?:og\s+)?${name})*`;
+  const names = String.raw`${name}(?: (?:og )?${name})*`;
   const patterns = [
-    new RegExp(String.raw`[Bb]ygdevekst(?:avtal(?:e|en|a))?\s+for\s+(${names})`, 'u'),
-    new RegExp(String.raw`kommun(?:ene|ane)\s+i\s+(${names})`, 'u'),
-    new RegExp(String.raw`kommun(?:ene|ane)\s+((?:${name}(?:,\s+|\s+og\s+))+${name})`, 'u'),
+    new RegExp(String.raw`[Bb]ygdevekst(?:avtal(?:e|en|a))? for (${names})`, 'u'),
+    new RegExp(String.raw`kommun(?:ene|ane) i (${names})`, 'u'),
+    new RegExp(String.raw`kommun(?:ene|ane) ((?:${name}(?:, | og ))+${name})`, 'u'),
   ];
   // the title first, then the running text
-  for (const source of [units[0]?.text ?? '', text]) {
+  for (const source of [units[0]?.text ?? '', units.map((u) => u.text).join('\n')]) {
     for (const re of patterns) {
       const m = re.exec(source);
       if (m) return m[1]!.replace(/\s+og$/u, '');

@@ -15,12 +15,13 @@ import { readDocumentFile } from '../../../ingest/read-document.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const MEASURES = ['roles', 'subGoals', 'partners', 'mayInvite', 'planAnchors', 'validity', 'signatories', 'crossReferences', 'obligations', 'notParties'] as const;
+export const MEASURES = ['pilot', 'roles', 'subGoals', 'partners', 'mayInvite', 'planAnchors', 'validity', 'signatories', 'crossReferences', 'obligations', 'notParties'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export interface Golden {
   document: string;
   kind: 'BYGDEVEKST' | 'TROMSVEKST';
+  pilot: { name: string; municipalities: string[] };
   mainParties: { name: string; role: 'MAIN_PARTY' | 'COORDINATING_MAIN_PARTY' }[];
   specialRoles: { name: string }[];
   subGoals: { number: string; title: string; partners: string[]; mayInvite: string[] }[];
@@ -77,6 +78,11 @@ export function score(x: ExtractedDocument, golden: Golden): Record<Measure, Cou
   const partySets = (found: string[], expected: string[]) => compare(found.map(forms), expected.map((e) => nameKey(e)));
   const title = (t: string) => t.replace(/\s+/g, ' ').trim().replace(/[.:]$/, '');
 
+  // the pilot's name, and for a Bygdevekst agreement its municipalities
+  const pilot = compare(
+    [[nameKey(agreement?.pilot.name ?? '')], ...(golden.kind === 'BYGDEVEKST' ? (agreement?.pilot.municipalities ?? []).map(forms) : [])],
+    [nameKey(golden.pilot.name), ...(golden.kind === 'BYGDEVEKST' ? golden.pilot.municipalities.map((m) => nameKey(m)) : [])],
+  );
   const roles = partySets(
     [...(agreement?.mainParties ?? []).map((m) => m.party), ...(agreement?.specialRoles ?? []).map((r) => r.party)],
     [...golden.mainParties.map((m) => m.name), ...golden.specialRoles.map((r) => r.name)],
@@ -139,7 +145,7 @@ export function score(x: ExtractedDocument, golden: Golden): Record<Measure, Cou
   // a name that must not be a party scores only as a false positive when it is one
   const noise = (golden.notParties ?? []).filter((n) => x.parties.some((p) => [p.name, ...p.aliases].map(nameKey).includes(nameKey(n))));
   const notParties: Counts = { truePositives: 0, falsePositives: noise.length, falseNegatives: 0, misses: noise.map((n) => `+ ${n}`) };
-  return { roles, subGoals, partners, mayInvite, planAnchors, validity, signatories, crossReferences, obligations, notParties };
+  return { pilot, roles, subGoals, partners, mayInvite, planAnchors, validity, signatories, crossReferences, obligations, notParties };
 }
 
 /** Found items (each with the forms it may be known by) against expected ones. */
