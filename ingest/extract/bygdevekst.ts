@@ -4,6 +4,7 @@
  * form, sub-goals in any heading form (or as the rows of a table), each with its partners and
  * invitations, plan anchors and obligations wherever they stand, and the validity.
  */
+import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import { agreementId, pilotId, subGoalId } from '../../domain/ids.ts';
 import { countyOfAuthority } from '../../domain/party-catalogue.ts';
 import type { ExtractedDocument, SubGoal } from '../../domain/records.ts';
@@ -20,6 +21,11 @@ import { themesOf } from './themes.ts';
 import { buildUnits, type Unit } from './units.ts';
 import { readSignatories } from './signatories.ts';
 import { readValidity } from './validity.ts';
+
+/** "Signert 3. mars 2025", "Avtala er underskriven i Lærdal …": where the signing date stands. */
+const SIGNED = new RegExp(cues.signed, 'iu');
+/** A line that can only be a signature: "Party v/ office Name", "For Party: Name, office". */
+const SIGNATURE_LINE = new RegExp(cues.signatureLine, 'u');
 
 export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   const units = buildUnits(doc).filter((u) => u.kind !== 'footnote');
@@ -85,10 +91,12 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   const validity = readValidity(
     doc,
     [...sections.filter((s) => s.role === 'validity'), ...sections.filter((s) => s.role !== 'validity')].flatMap((s) => sentencesOf(doc, s.units)),
-    sentencesOf(doc, sections.filter((s) => s.role === 'signatures').flatMap((s) => [s.heading, ...s.units])),
+    sentencesOf(doc, [...unitsOfRole(sections, 'signatures'), ...units.filter((u) => SIGNED.test(u.text))]),
   );
   if (validity) agreement.validity = validity;
-  agreement.signatories = readSignatories(doc, unitsOfRole(sections, 'signatures'), register);
+  // without a section of signatures, the signature lines may stand anywhere ("Suldal kommune v/ ordførar …")
+  const signatureUnits = unitsOfRole(sections, 'signatures');
+  agreement.signatories = readSignatories(doc, signatureUnits.length > 0 ? signatureUnits : units.filter((u) => SIGNATURE_LINE.test(u.text)), register);
 
   return { document: documentSummary(doc), parties: register.parties, agreements: [agreement], warnings: [] };
 
@@ -139,7 +147,7 @@ function pilotNameOf(units: Unit[]): string {
   const name = String.raw`\p{Lu}[\p{L}-]*`;
   const names = String.raw`${name}(?: (?:og )?${name})*`;
   const patterns = [
-    new RegExp(String.raw`[Bb]ygdevekst(?:avtal(?:e|en|a))? for (${names})`, 'u'),
+    new RegExp(String.raw`[Bb]ygdevekst(?:avtal(?:e|en|a))?(?: for| i| –| —| -|:) (${names})`, 'u'),
     new RegExp(String.raw`kommun(?:ene|ane) i (${names})`, 'u'),
     new RegExp(String.raw`kommun(?:ene|ane) ((?:${name}(?:, | og ))+${name})`, 'u'),
   ];

@@ -49,7 +49,8 @@ export function readLinks(doc: ParsedDocument, body: Unit[], register: PartyRegi
     }
     itemsFor = undefined;
     for (const sentence of sentencesOf(doc, [unit])) {
-      const text = sentence.text;
+      // "(Samarbeidsparter: A, B og C.)": a sentence in parentheses reads as the sentence
+      const text = /^\(/u.test(sentence.text) ? sentence.text.replace(/^\(\s*/u, '').replace(/\s*\)\s*\.?$/u, '') : sentence.text;
       const evidence = evidenceOf(doc, sentence);
       const opensList = /:\s*$/.test(text);
       const invited = invitationsIn(text, register, links.mayInviteGroups);

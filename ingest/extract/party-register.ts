@@ -43,7 +43,7 @@ const COLLECTIVE = new Map<string, Collective>([
 // "partene" in a list of partners: all main parties (only in lists, not as a name found in running text)
 const ALL_PARTIES = new Set(cues.collectiveSubjects.parties);
 const LIST_ENDINGS = new RegExp(`\\s*,?\\s*\\b(?:${cues.listEndings.join('|')})\\s*$`, 'iu');
-const LEADING_FILLERS = /^(?:samt|og|eller|bla\.|bl\.a\.|ev\.?|evt\.?|blant andre|blant anna|herunder)\s+/iu;
+const LEADING_FILLERS = new RegExp(`^(?:${cues.listLeadingFillers.join('|')})\\s+`, 'iu');
 
 export class PartyRegister {
   context: PilotContext = { municipalities: [] };
@@ -133,6 +133,22 @@ export class PartyRegister {
       const inside = this.resolveName(abbreviation, { allowNew: false });
       if (short && inside.length === 1 && /^\p{Lu}{2,}$/u.test(short)) this.define(short, inside[0]!);
     }
+  }
+
+  /** Where a text names parties the document or the lexicons know, without taking any of them in as a party of the document. */
+  namedSpans(text: string): { start: number; end: number; written: string }[] {
+    const patterns = this.patterns();
+    const found: { start: number; end: number; written: string }[] = [];
+    for (const re of [patterns.insensitive, patterns.sensitive]) {
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) {
+        const written = m[1]!;
+        const start = m.index! + m[0].indexOf(written);
+        if (this.isKnown(written)) found.push({ start, end: start + written.length, written });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    return found.filter((m, i) => !found.slice(0, i).some((k) => m.start < k.end && k.start < m.end));
   }
 
   /** Parties named in a text, in order, longest names first where they overlap. */

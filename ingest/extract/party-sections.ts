@@ -35,7 +35,12 @@ export function readMainParties(doc: ParsedDocument, sections: Section[], regist
       const party = firstParty(unit, register);
       if (party) add(party, COORDINATING.test(unit.text), unitEvidence(doc, unit));
     }
-    for (const sentence of sentencesOf(doc, section.units.filter((u) => u.kind !== 'item'))) listedIn(doc, sentence, register, add);
+    // a table of the parties (Part | Rolle): the party in the first cell, its role in the others
+    for (const row of section.units.filter((u) => u.kind === 'row' && !u.header)) {
+      const party = register.parseList(row.cells?.[0] ?? '')[0];
+      if (party) add(party, COORDINATING.test(row.text), unitEvidence(doc, row));
+    }
+    for (const sentence of sentencesOf(doc, section.units.filter((u) => u.kind !== 'item' && u.kind !== 'row'))) listedIn(doc, sentence, register, add);
   }
   if (facts.length === 0) {
     const before = sections.slice(0, Math.max(1, sections.findIndex((s) => s.role === 'subGoals')));

@@ -47,7 +47,8 @@ export function anchorsInSentence(sentence: string, options: { needsSubject?: bo
   found.sort((x, y) => x.index - y.index || y.length - x.length);
   const hits = found.filter((f, i) => !found.slice(0, i).some((g) => f.index < g.index + g.length));
   if (hits.length === 0) return [];
-  if (options.needsSubject && !subjects.test(text.slice(0, hits[0]!.index))) return [];
+  // "Frå statleg side byggjer avtala på …": the subject may stand inside the cue
+  if (options.needsSubject && !subjects.test(text.slice(0, hits[0]!.index + hits[0]!.length))) return [];
   const anchors: AnchorName[] = [];
   hits.forEach((hit, i) => {
     const previousEnd = i > 0 ? hits[i - 1]!.index + hits[i - 1]!.length : 0;
@@ -75,8 +76,8 @@ function typeOf(name: string): PlanAnchorType | undefined {
 function anchorPieces(text: string, clauses: boolean, prefix: string): string[] {
   // never inside a suspended compound ("styrings- og beslutningsdokumenter")
   const separator = clauses
-    ? /(\s*,\s*(?:samt\s+|og\s+)?(?:i\s+)?|(?<!-)\s+(?:og|samt)\s+(?:i\s+)?)/u
-    : /(\s*,\s*(?:samt\s+|og\s+)?(?:i\s+)?|\s+samt\s+(?:i\s+)?|(?<!-)\s+og\s+(?:i\s+)?)/u;
+    ? /(\s*,\s*(?:samt\s+|og\s+)?(?:i\s+)?|(?<!-)\s+(?:og|samt)\s+(?:i\s+|på\s+)?)/u
+    : /(\s*,\s*(?:samt\s+|og\s+)?(?:i\s+)?|\s+samt\s+(?:i\s+)?|(?<!-)\s+og\s+(?:i\s+|på\s+)?)/u;
   const parts = text.split(separator);
   const pieces: string[] = [];
   let carrying = false;

@@ -21,9 +21,11 @@ export interface Section {
 }
 
 /** "2.", "6.1", "Kapittel 3:", "Kap. 3", "Del 2 –" before a heading's title. */
-const NUMBERING = /^(?:(?:Kapittel|Kap\.|Del|Punkt)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?(?:\s*[:.–—-])?\s+(?=\S)/iu;
+const NUMBERING = /^(?:(?:Kapittel|Kap\.|Del|Punkt)\s+)?(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}(?=\.))\.?(?:\s*[:.–—-])?\s+(?=\S)/u;
 /** "(6.1 )Delmål 1( :|–|—|.) Tittel": a Bygdevekst sub-goal heading. */
 export const SUB_GOAL_HEADING = /^(?:(\d{1,2}(?:\.\d{1,2})*)\.?\s+)?Delmål\s+(\d{1,2})\b(?!\.\d)\s*(?:[:.–—-]\s*)?(.*)$/iu;
+/** One to four words and a full stop or colon that open a paragraph ("Partar.", "Særlege roller:"). */
+const LEAD_IN = /^(\p{Lu}[\p{Ll}-]+(?: [\p{L}-]+){0,3})[.:] (?=\p{Lu})/u;
 const NUMBERED_TITLE = /^(?:(?:Delmål|Innsatsområde|Kapittel)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s*[:.–—-]?\s+\p{Lu}/u;
 const ROLES = Object.entries(lexicon.roles).map(([role, phrases]) => ({
   role: role as SectionRole,
@@ -34,6 +36,13 @@ const ROLES = Object.entries(lexicon.roles).map(([role, phrases]) => ({
 export function sectionsOf(units: Unit[]): Section[] {
   const sections: Section[] = [];
   for (const unit of units) {
+    // "Partar. Partane i avtala er …": a section opened by a lead-in word that names its role
+    const leadIn = LEAD_IN.exec(unit.kind === 'paragraph' ? unit.text : '');
+    const leadRole = leadIn ? roleOfTitle(leadIn[1]!) : undefined;
+    if (leadIn && leadRole) {
+      sections.push({ heading: unit, title: leadIn[1]!, role: leadRole, units: [unit] });
+      continue;
+    }
     if (isSectionHeading(unit)) {
       const numbered = NUMBERING.exec(unit.text);
       const title = (numbered ? unit.text.slice(numbered[0].length) : unit.text).replace(/[:.]\s*$/, '').trim();

@@ -28,7 +28,8 @@ export function readValidity(doc: ParsedDocument, sentences: Sentence[], signatu
     const period = PERIOD.exec(text);
     const from = FROM.exec(text)?.[1] ?? period?.[1];
     const until = UNTIL.exec(text)?.[1] ?? period?.[2];
-    const signed = !from && FROM_SIGNING.test(text) ? signingDate(signatureSentences) : undefined;
+    // "frå signeringsdato", or an end with no start ("gjeld til og med 2028"): it holds from when it was signed
+    const signed = !from && (FROM_SIGNING.test(text) || until) ? signingDate(signatureSentences) : undefined;
     const start = from ? toIsoDate(from) : signed;
     const end = until ? toIsoDate(until) : undefined;
     if (!start && !end) continue;
