@@ -66,6 +66,8 @@ export interface Evidence {
   document: string;
   /** 1-based page where the quote starts. */
   page: number;
+  /** The page where the quote ends, when that is a later page. */
+  pageEnd?: number;
   /** The words as they read in the document (line and page breaks folded to spaces). */
   quote: string;
 }

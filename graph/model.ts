@@ -42,12 +42,12 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Obligation: ['modality', 'action', 'section', 'quote', 'agreement', 'under'],
   PlanAnchor: ['name', 'type'],
   Theme: ['name'],
-  Evidence: ['document', 'page', 'quote'],
+  Evidence: ['document', 'page', 'pageEnd', 'quote'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
 };
 
 /** Properties of a relationship that rests on a sentence: where that sentence stands. */
-const EVIDENCE = ['document', 'page', 'quote'] as const;
+const EVIDENCE = ['document', 'page', 'pageEnd', 'quote'] as const;
 
 export interface RelationshipSpec {
   type: string;

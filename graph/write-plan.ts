@@ -55,10 +55,10 @@ export function writePlan(x: ExtractedDocument): WritePlan {
   };
   const evidence = (from: NodeLabel, fromId: string, e: Evidence) => {
     const id = evidenceId(e);
-    node('Evidence', id, { document: e.document, page: e.page, quote: e.quote });
+    node('Evidence', id, { document: e.document, page: e.page, pageEnd: e.pageEnd, quote: e.quote });
     rel('SUPPORTED_BY', from, fromId, 'Evidence', id);
   };
-  const sentence = (e: Evidence) => ({ document: e.document, page: e.page, quote: e.quote });
+  const sentence = (e: Evidence) => ({ document: e.document, page: e.page, pageEnd: e.pageEnd, quote: e.quote });
   const themes = (from: NodeLabel, fromId: string, list: string[]) => {
     for (const theme of list) {
       node('Theme', themeId(theme), { name: theme });

@@ -3,7 +3,7 @@ import type { Evidence } from '../domain/records.ts';
 
 /** The document, page and quote of `props`, without its other properties. */
 export function sentenceOf(props: Evidence): Evidence {
-  return { document: props.document, page: props.page, quote: props.quote };
+  return { document: props.document, page: props.page, ...(props.pageEnd ? { pageEnd: props.pageEnd } : {}), quote: props.quote };
 }
 
 /** As `sentenceOf`, for properties that may be missing or hold no sentence: then null. */

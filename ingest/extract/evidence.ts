@@ -10,5 +10,5 @@ export function sentencesOf(doc: ParsedDocument, units: Unit[]): Sentence[] {
 
 /** Evidence for a whole unit (a heading, a list item). */
 export function unitEvidence(doc: ParsedDocument, unit: Unit): Evidence {
-  return evidenceOf(doc, { text: unit.text, page: unit.page });
+  return evidenceOf(doc, { text: unit.text, page: unit.page, end: unit.end });
 }

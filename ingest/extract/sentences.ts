@@ -48,6 +48,8 @@ function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(w) || /^\p{L}$/u.test(w) || /^(\p{L}\.)+\p{L}$/u.test(w);
 }
 
-export function evidenceOf(doc: ParsedDocument, sentence: { text: string; page: number }): Evidence {
-  return { document: doc.file, page: sentence.page, quote: sentence.text };
+/** Evidence for a sentence or unit: the page where it starts, and where it ends when that is a later page. */
+export function evidenceOf(doc: ParsedDocument, sentence: { text: string; page: number; end?: number }): Evidence {
+  const pageEnd = sentence.end === undefined ? sentence.page : pageOf(doc, sentence.end - 1);
+  return { document: doc.file, page: sentence.page, ...(pageEnd > sentence.page ? { pageEnd } : {}), quote: sentence.text };
 }

@@ -52,7 +52,7 @@ export function readSignatories(doc: ParsedDocument, units: Unit[], register: Pa
     const office = units[i + 1];
     if (!office || !isPerson(unit.text, register) || office.text.length > 80) return;
     const party = register.mentions(office.text)[0]?.parties[0] ?? officeParty(office.text, register);
-    if (party) add({ person: unit.text, office: office.text, party, evidence: evidenceOf(doc, { text: `${unit.text} ${office.text}`, page: unit.page }) });
+    if (party) add({ person: unit.text, office: office.text, party, evidence: evidenceOf(doc, { text: `${unit.text} ${office.text}`, page: unit.page, end: office.end }) });
   });
   return signatories;
 }
