@@ -3,7 +3,7 @@ import type { Language, Modality, Party, PartyKind, Scheme, Theme } from '../dom
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { AgreementProperties, DocumentProperties, ObligationProperties, PilotProperties, PlanAnchorProperties, SubGoalProperties } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
-import { allParties, resolveParties } from './party-resolution.ts';
+import { allParties, partiesNamed, resolveParties } from './party-resolution.ts';
 
 export interface Page {
   limit: number;
@@ -104,14 +104,12 @@ export async function parties(ctx: QueryContext, filter: { kind?: PartyKind; nam
 }
 
 export async function subGoals(ctx: QueryContext, filter: { theme?: Theme; party?: string; pilot?: string }, page: Page): Promise<SubGoalProperties[]> {
-  const partyIds = filter.party ? (await resolveParties(ctx, filter.party)).map((p) => p.id) : null;
-  if (partyIds && partyIds.length === 0) return [];
+  const partyIds = filter.party ? (await partiesNamed(ctx, filter.party)).map((p) => p.id) : null;
   return props(await ctx.read(SUBGOALS, { theme: filter.theme ?? null, pilot: filter.pilot ?? null, parties: partyIds, ...page }));
 }
 
 export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: Modality }, page: Page): Promise<ObligationProperties[]> {
-  const partyIds = filter.party ? (await resolveParties(ctx, filter.party)).map((p) => p.id) : null;
-  if (partyIds && partyIds.length === 0) return [];
+  const partyIds = filter.party ? (await partiesNamed(ctx, filter.party)).map((p) => p.id) : null;
   return props(await ctx.read(OBLIGATIONS, { modality: filter.modality ?? null, parties: partyIds, ...page }));
 }
 

@@ -7,7 +7,9 @@ import { partyId } from '../domain/ids.ts';
 import { nameKey, nearestSpelling } from '../domain/names.ts';
 import { catalogueEntry } from '../domain/party-catalogue.ts';
 import type { Party } from '../domain/records.ts';
+import { editDistance } from '../domain/nlp.ts';
 import type { QueryContext } from './context.ts';
+import { UnknownPartyError } from './errors.ts';
 
 interface Indexed {
   party: Party;
@@ -32,6 +34,37 @@ function partyIndex(ctx: QueryContext): Promise<Indexed[]> {
 
 export async function allParties(ctx: QueryContext): Promise<Party[]> {
   return (await partyIndex(ctx)).map((i) => i.party);
+}
+
+/** The parties a name stands for, or an UnknownPartyError with the closest known names when it stands for none. */
+export async function partiesNamed(ctx: QueryContext, name: string): Promise<Party[]> {
+  const found = await resolveParties(ctx, name);
+  if (found.length > 0) return found;
+  throw new UnknownPartyError(name, closestNames(await partyIndex(ctx), name));
+}
+
+/**
+ * Up to three known names nearest to `name`: each word of the name counts by its length, for how
+ * near the closest word of a known name comes to it ("Husbankken Norge" → Husbanken first).
+ */
+function closestNames(index: Indexed[], name: string): string[] {
+  const asked = nameKey(name).split(/[\s/-]+/).filter((w) => w.length >= 2);
+  const weight = asked.reduce((n, w) => n + w.length, 0) || 1;
+  const nearness = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(a.length, b.length);
+  const scored = index.map(({ party, keys }) => {
+    const score = Math.max(
+      ...keys.map((k) => {
+        const known = k.split(/[\s/-]+/).filter(Boolean);
+        return asked.reduce((sum, w) => sum + w.length * Math.max(0, ...known.map((x) => (nearness(w, x) >= 0.7 ? nearness(w, x) : 0))), 0) / weight;
+      }),
+    );
+    return { name: party.name, score };
+  });
+  return scored
+    .filter((s) => s.score >= 0.4)
+    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'nb'))
+    .slice(0, 3)
+    .map((s) => s.name);
 }
 
 /** The parties a name stands for: exact forms first, then the lexicons, then the nearest spelling. */

@@ -9,7 +9,7 @@ import { defineCypher } from '../graph/cypher-registry.ts';
 import type { AgreementRole, SubGoalRole } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
 import { sentenceOf } from './evidence.ts';
-import { resolveParties } from './party-resolution.ts';
+import { partiesNamed } from './party-resolution.ts';
 import { roleIn } from './roles.ts';
 
 export interface PilotInvolvement {
@@ -40,8 +40,7 @@ const SUBGOAL_ROLES = defineCypher<Place & SubGoalRole & { subGoal: string; them
 );
 
 export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: Theme): Promise<PilotInvolvement[]> {
-  const parties = (await resolveParties(ctx, party)).map((p) => p.id);
-  if (parties.length === 0) return [];
+  const parties = (await partiesNamed(ctx, party)).map((p) => p.id);
   const byPilot = new Map<string, PilotInvolvement & { name: string }>();
   const entry = (pilot: string, name: string) => {
     const found = byPilot.get(pilot) ?? { pilot, name, agreements: [], subGoals: [], roles: [], evidence: [] };

@@ -81,7 +81,9 @@ describe('pilotsInvolving: which pilots involve Husbanken on housing?', () => {
     const nynorsk = await involvement('Statsforvaltaren i Vestfold og Telemark');
     expect(nynorsk).toEqual(bokmaal);
     expect(bokmaal.map((e) => e.pilot.name)).toEqual(['Vest-Telemark']);
-    expect(await involvement('Ingen slik etat')).toEqual([]);
+    // a name that is no party's is a typed NOT_FOUND, not "involved nowhere"
+    const unknown = await api.gql('{ pilotsInvolving(party: "Ingen slik etat") { roles } }');
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 
@@ -288,5 +290,25 @@ describe('lookups', () => {
     expect(body.data!.kdd).toHaveLength(9);
     expect(body.data!.first).toHaveLength(2);
     expect(body.data!.next![0]!.id).not.toBe(body.data!.first![0]!.id);
+  });
+});
+
+describe('a party name that matches nothing', () => {
+  it.each([
+    ['pilotsInvolving', 'query($p: String!) { pilotsInvolving(party: $p) { roles } }'],
+    ['party', 'query($p: String!) { party(name: $p) { id } }'],
+    ['subGoals', 'query($p: String!) { subGoals(party: $p) { id } }'],
+    ['obligations', 'query($p: String!) { obligations(party: $p) { id } }'],
+  ])('%s answers NOT_FOUND with the closest known names, not an empty answer', async (_field, query) => {
+    const { body } = await api.gql(query, { p: 'Husbankken Norge' });
+    const error = body.errors?.[0];
+    expect(error?.extensions?.code).toBe('NOT_FOUND');
+    expect(error?.message).toMatch(/no party named "Husbankken Norge"/);
+    expect(error?.extensions?.suggestions).toContain('Husbanken');
+  });
+
+  it('gives no suggestion that shares nothing with the name', async () => {
+    const { body } = await api.gql('{ party(name: "Xyzzy") { id } }');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: [] });
   });
 });

@@ -153,6 +153,17 @@ describe('the explorer in a browser', () => {
     expect(Number(await page.getAttribute('#view-network', 'data-nodes'))).toBe(total);
   });
 
+  it('says so when no party has the name typed, and names the closest known ones', async () => {
+    await page.click('#tab-matrix');
+    await page.waitForSelector('#view-matrix:not([hidden])');
+    await page.fill('#matrix-party', 'Husbanke Vest');
+    await page.press('#matrix-party', 'Enter');
+    await page.waitForFunction(() => /Ingen part heter/.test(document.querySelector('#view-matrix .status')?.textContent ?? ''));
+    expect(await page.textContent('#view-matrix .status')).toMatch(/^Ingen part heter «Husbanke Vest»\. Mente du: .*Husbanken/);
+    await page.fill('#matrix-party', '');
+    await page.press('#matrix-party', 'Enter');
+  });
+
   it('highlights the pilots that involve Husbanken on housing, and leads from a cell to the page of the PDF', async () => {
     await page.click('#tab-matrix');
     await page.waitForSelector('#view-matrix:not([hidden])');

@@ -7,7 +7,7 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import type { IngestErrorCode } from '../../domain/ingest-errors.ts';
-import { NotFoundError } from '../../queries/errors.ts';
+import { NotFoundError, UnknownPartyError } from '../../queries/errors.ts';
 
 function clientError(message: string, code: string, extensions: Record<string, unknown> = {}, status?: number): GraphQLError {
   return createGraphQLError(message, { extensions: { code, ...extensions, ...(status === undefined ? {} : { http: { status } }) } });
@@ -25,12 +25,13 @@ export function badUserInput(message: string, argument: string): GraphQLError {
  * An id asked for that the graph does not hold: NOT_FOUND.
  * @example throw notFound('no agreement with id agreement:x');
  */
-export function notFound(message: string): GraphQLError {
-  return clientError(message, 'NOT_FOUND');
+export function notFound(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return clientError(message, 'NOT_FOUND', extensions);
 }
 
 /** What a question threw, as the client may see it: a missing id is NOT_FOUND, anything else is left to be masked. */
 export function asClientError(error: unknown): unknown {
+  if (error instanceof UnknownPartyError) return notFound(error.message, { suggestions: error.suggestions });
   return error instanceof NotFoundError ? notFound(error.message) : error;
 }
 

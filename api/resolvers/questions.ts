@@ -3,7 +3,7 @@ import type { Language, Modality, PartyKind, Scheme, Theme } from '../../domain/
 import { compareAgreements } from '../../queries/compare-agreements.ts';
 import * as lookups from '../../queries/lookups.ts';
 import { partyNetwork } from '../../queries/party-network.ts';
-import { resolveParties } from '../../queries/party-resolution.ts';
+import { partiesNamed } from '../../queries/party-resolution.ts';
 import { pilotsInvolving } from '../../queries/pilots-involving.ts';
 import { search } from '../../queries/search.ts';
 import { similarMeasures } from '../../queries/similar-measures.ts';
@@ -34,7 +34,7 @@ const query = {
   pilots: (_: unknown, args: { cohort?: number | null }, c: RequestContext) => lookups.pilots(c.query, args.cohort ?? undefined),
   parties: (_: unknown, args: { kind?: PartyKind | null; name?: string | null } & Paged, c: RequestContext) =>
     lookups.parties(c.query, { ...(args.kind ? { kind: args.kind } : {}), ...(args.name ? { name: name(args.name, 'name') } : {}) }, page(args)),
-  party: async (_: unknown, args: { name: string }, c: RequestContext) => (await resolveParties(c.query, name(args.name, 'name')))[0] ?? null,
+  party: async (_: unknown, args: { name: string }, c: RequestContext) => (await partiesNamed(c.query, name(args.name, 'name')))[0]!,
   subGoals: (_: unknown, args: { theme?: Theme | null; party?: string | null; pilot?: string | null } & Paged, c: RequestContext) =>
     lookups.subGoals(c.query, { ...(args.theme ? { theme: args.theme } : {}), ...(args.party ? { party: name(args.party, 'party') } : {}), ...(args.pilot ? { pilot: args.pilot } : {}) }, page(args)),
   obligations: (_: unknown, args: { party?: string | null; modality?: Modality | null } & Paged, c: RequestContext) =>

@@ -58,11 +58,14 @@ export class MatrixView {
       this.highlight = null;
       this.status = null;
     } else {
-      const party = await this.client.party(this.partyText).catch(() => null);
+      const { party, suggestions } = await this.client.lookUpParty(this.partyText).catch(() => ({ party: null, suggestions: [] as string[] }));
       const involvement = party ? await this.client.involvement(party.name) : [];
       const name = party?.name ?? this.partyText;
       this.highlight = involvement.length ? highlightFromInvolvement(name, involvement) : null;
-      this.status = involvement.length ? { key: 'matrix.involved', params: { party: name, pilots: involvement.length } } : { key: 'matrix.notInvolved', params: { party: this.partyText } };
+      if (involvement.length) this.status = { key: 'matrix.involved', params: { party: name, pilots: involvement.length } };
+      // a name the graph does not know: say so, with the names it may have meant
+      else if (!party) this.status = { key: suggestions.length ? 'matrix.unknownParty' : 'matrix.noSuchParty', params: { party: this.partyText, suggestions: suggestions.join(', ') } };
+      else this.status = { key: 'matrix.notInvolved', params: { party: this.partyText } };
     }
     this.matrix = buildMatrix(this.data.pilots, this.data.subGoals, this.highlight);
     this.root.dataset.highlight = this.highlight?.party ?? '';

@@ -285,8 +285,10 @@ export class NetworkView {
     let matches = searchParties(this.data.parties, q);
     if (matches.length === 0) {
       // The server also matches near spellings and the aliases the lexicons know.
-      const party = await this.client.party(q).catch(() => null);
+      const { party, suggestions } = await this.client.lookUpParty(q).catch(() => ({ party: null, suggestions: [] as string[] }));
       if (party) matches = [{ id: party.id, name: party.name, kind: party.kind, matched: q }];
+      // the closest known names, when the graph knows none by this one
+      else matches = suggestions.flatMap((name) => searchParties(this.data.parties, name, 1));
     }
     this.matches = matches;
     if (matches.length === 1) await this.select(matches[0]!.id);

@@ -32,6 +32,24 @@ const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
 
 export type Fetch = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
+/** A GraphQL answer with errors: their messages, codes and, for an unknown party name, the closest known names. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[],
+    readonly suggestions: string[],
+  ) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+/** A party by name, or the closest known names when none has it. */
+export interface PartyLookup {
+  party: PartyDetail | null;
+  suggestions: string[];
+}
+
 export class GraphQLClient {
   constructor(private readonly endpoint = '/graphql', private readonly fetcher: Fetch = (i, o) => fetch(i, o)) {}
 
@@ -41,8 +59,14 @@ export class GraphQLClient {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string; suggestions?: string[] } }[] };
+    if (body.errors?.length) {
+      throw new GraphQLRequestError(
+        body.errors.map((e) => e.message).join('; '),
+        body.errors.map((e) => e.extensions?.code ?? ''),
+        body.errors.flatMap((e) => e.extensions?.suggestions ?? []),
+      );
+    }
     if (!response.ok || !body.data) throw new Error(`GraphQL request failed with status ${response.status}`);
     return body.data;
   }
@@ -70,7 +94,17 @@ export class GraphQLClient {
   }
 
   async party(name: string): Promise<PartyDetail | null> {
-    return (await this.request<{ party: PartyDetail | null }>(PARTY, { name })).party;
+    return (await this.lookUpParty(name)).party;
+  }
+
+  /** A party by name; for a name the graph does not know, the closest known names instead. */
+  async lookUpParty(name: string): Promise<PartyLookup> {
+    try {
+      return { party: (await this.request<{ party: PartyDetail | null }>(PARTY, { name })).party, suggestions: [] };
+    } catch (error) {
+      if (error instanceof GraphQLRequestError && error.codes.includes('NOT_FOUND')) return { party: null, suggestions: error.suggestions };
+      throw error;
+    }
   }
 
   async involvement(party: string): Promise<Involvement[]> {
