@@ -76,8 +76,32 @@ export async function documents(ctx: QueryContext): Promise<DocumentProperties[]
   return props(await ctx.read(DOCUMENTS));
 }
 
-export async function agreements(ctx: QueryContext, filter: { scheme?: Scheme; language?: Language }, page: Page): Promise<AgreementProperties[]> {
-  return props(await ctx.read(AGREEMENTS, { scheme: filter.scheme ?? null, language: filter.language ?? null, ...page }));
+export interface AgreementFilter {
+  scheme?: Scheme;
+  language?: Language;
+  /** Agreements that hold on this day (YYYY-MM-DD). */
+  validOn?: string;
+  /** Agreements that end before this day (YYYY-MM-DD). */
+  expiresBefore?: string;
+}
+
+export async function agreements(ctx: QueryContext, filter: AgreementFilter, page: Page): Promise<AgreementProperties[]> {
+  const base = { scheme: filter.scheme ?? null, language: filter.language ?? null };
+  if (!filter.validOn && !filter.expiresBefore) return props(await ctx.read(AGREEMENTS, { ...base, ...page }));
+  // validity is a date or a year: compared in TypeScript, on all the agreements the other filters keep
+  const all = props(await ctx.read(AGREEMENTS, { ...base, offset: 0, limit: 1_000_000 }));
+  return all.filter((a) => holds(a, filter)).slice(page.offset, page.offset + page.limit);
+}
+
+/** Does an agreement's validity meet the filter? One without a validity meets no date filter. */
+function holds(a: AgreementProperties, filter: AgreementFilter): boolean {
+  if (!a.validFrom && !a.validUntil) return false;
+  // a year stands for its first day as a start and its last day as an end
+  const from = a.validFrom ? (a.validFrom.length === 4 ? `${a.validFrom}-01-01` : a.validFrom) : '0000-01-01';
+  const until = a.validUntil ? (a.validUntil.length === 4 ? `${a.validUntil}-12-31` : a.validUntil) : '9999-12-31';
+  if (filter.validOn && !(from <= filter.validOn && filter.validOn <= until)) return false;
+  if (filter.expiresBefore && !(a.validUntil && until < filter.expiresBefore)) return false;
+  return true;
 }
 
 /** A pilot with its cohort as the report states it or as it follows from its agreements (null when neither says). */

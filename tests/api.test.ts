@@ -312,3 +312,30 @@ describe('a party name that matches nothing', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: [] });
   });
 });
+
+describe('when do the agreements expire?', () => {
+  it('gives each agreement its validity with the sentence that says so', async () => {
+    const { body } = await api.gql<{ agreements: { id: string; validFrom: string | null; validUntil: string | null; validity: { evidence: { page: number; quote: string } } | null }[] }>(
+      '{ agreements(scheme: BYGDEVEKST, limit: 100) { id validFrom validUntil validity { evidence { page quote } } } }',
+    );
+    const own = body.data!.agreements.filter((a) => ['agreement:bygdevekst-nord-troms', 'agreement:bygdevekst-smola-og-aure', 'agreement:bygdevekst-vest-telemark'].includes(a.id));
+    expect(own.map((a) => [a.id, a.validUntil])).toEqual([
+      ['agreement:bygdevekst-nord-troms', '2028-12-30'],
+      ['agreement:bygdevekst-smola-og-aure', '2028-12-30'],
+      ['agreement:bygdevekst-vest-telemark', '2028-12-31'],
+    ]);
+    for (const a of own) expect(a.validity?.evidence.quote).toMatch(/(?:frem|fram) til 3[01]\. desember 2028\.$/);
+  });
+
+  it('finds the agreements that hold on a day, and those that end before one', async () => {
+    const ids = async (args: string) => (await api.gql<{ agreements: { id: string }[] }>(`{ agreements(${args}) { id } }`)).body.data!.agreements.map((a) => a.id);
+    expect(await ids('validOn: "2028-12-31"')).toEqual(['agreement:bygdevekst-vest-telemark', 'agreement:tromsvekst-nord-troms-2025-2028']);
+    expect(await ids('expiresBefore: "2028-12-31"')).toEqual(['agreement:bygdevekst-nord-troms', 'agreement:bygdevekst-smola-og-aure']);
+    expect(await ids('validOn: "2029-01-01"')).toEqual([]);
+  });
+
+  it('refuses a date that is not one, naming the argument', async () => {
+    const { body } = await api.gql('{ agreements(validOn: "2028-02-30") { id } }');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'validOn' });
+  });
+});

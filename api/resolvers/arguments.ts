@@ -59,3 +59,14 @@ function bounded(value: string, argument: string, max: number): string {
   if (value.length > max) throw badUserInput(`${argument} is longer than ${max} characters`, argument);
   return value;
 }
+
+/**
+ * A calendar date, YYYY-MM-DD, that exists.
+ * @example date('2028-12-31', 'validOn')
+ */
+export function date(value: string, argument: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const day = m ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!m || !day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) throw badUserInput(`${argument} must be a date written YYYY-MM-DD`, argument);
+  return value;
+}

@@ -9,7 +9,7 @@ import { search } from '../../queries/search.ts';
 import { similarMeasures } from '../../queries/similar-measures.ts';
 import { transferableMeasures } from '../../queries/transferable-measures.ts';
 import { asClientError } from './errors.ts';
-import { limit, minPilots, name, page, text } from './arguments.ts';
+import { date, limit, minPilots, name, page, text } from './arguments.ts';
 import type { RequestContext } from './context.ts';
 
 interface Paged {
@@ -28,8 +28,17 @@ const query = {
   partyNetwork: async (_: unknown, args: { kinds?: PartyKind[] | null; minWeight?: number | null }, c: RequestContext) => partyNetwork(c.query, args.kinds ?? undefined, args.minWeight ?? 1),
   search: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => search(c.query, text(args.text, 'text'), limit(args.limit, 20)),
   documents: (_: unknown, __: unknown, c: RequestContext) => lookups.documents(c.query),
-  agreements: (_: unknown, args: { scheme?: Scheme | null; language?: Language | null } & Paged, c: RequestContext) =>
-    lookups.agreements(c.query, { ...(args.scheme ? { scheme: args.scheme } : {}), ...(args.language ? { language: args.language } : {}) }, page(args)),
+  agreements: (_: unknown, args: { scheme?: Scheme | null; language?: Language | null; validOn?: string | null; expiresBefore?: string | null } & Paged, c: RequestContext) =>
+    lookups.agreements(
+      c.query,
+      {
+        ...(args.scheme ? { scheme: args.scheme } : {}),
+        ...(args.language ? { language: args.language } : {}),
+        ...(args.validOn ? { validOn: date(args.validOn, 'validOn') } : {}),
+        ...(args.expiresBefore ? { expiresBefore: date(args.expiresBefore, 'expiresBefore') } : {}),
+      },
+      page(args),
+    ),
   agreement: (_: unknown, args: { id: string }, c: RequestContext) => c.loaders.nodes.Agreement.load(args.id),
   pilots: (_: unknown, args: { cohort?: number | null }, c: RequestContext) => lookups.pilots(c.query, args.cohort ?? undefined),
   parties: (_: unknown, args: { kind?: PartyKind | null; name?: string | null } & Paged, c: RequestContext) =>
