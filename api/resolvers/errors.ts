@@ -25,7 +25,7 @@ export function badUserInput(message: string, argument: string): GraphQLError {
  * An id asked for that the graph does not hold: NOT_FOUND.
  * @example throw notFound('no agreement with id agreement:x');
  */
-export function notFound(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+function notFound(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return clientError(message, 'NOT_FOUND', extensions);
 }
 

@@ -5,11 +5,11 @@
 import type { ParsedDocument } from '../read-document.ts';
 import { buildUnits, type Unit } from './units.ts';
 
-export function footnoteNumbers(units: Unit[]): Set<string> {
+function footnoteNumbers(units: Unit[]): Set<string> {
   return new Set(units.filter((u) => u.kind === 'footnote').map((u) => /^(\d{1,2})\s/.exec(u.text)?.[1]).filter((n): n is string => !!n));
 }
 
-export function stripFootnoteMarkers(text: string, numbers: Set<string>): string {
+function stripFootnoteMarkers(text: string, numbers: Set<string>): string {
   if (numbers.size === 0) return text;
   return text
     .replace(/(\p{Ll})(\d{1,2})(?=[\s.,;:)]|$)/gu, (all, letter: string, n: string) => (numbers.has(n) ? letter : all))

@@ -88,7 +88,7 @@ function firstParty(unit: Unit, register: PartyRegister): string | undefined {
 }
 
 /** Parties named in the subject of a sentence: before its first finite verb. */
-export function subjectParties(text: string, register: PartyRegister): string[] {
+function subjectParties(text: string, register: PartyRegister): string[] {
   const end = SUBJECT_ENDS.exec(text)?.index ?? text.length;
   return register.mentions(text.slice(0, end)).flatMap((m) => m.parties);
 }

@@ -54,7 +54,7 @@ export function sectionsOf(units: Unit[]): Section[] {
 }
 
 /** A heading in the layout (type set apart) or a bold or numbered short line that reads as one. */
-export function isSectionHeading(unit: Unit): boolean {
+function isSectionHeading(unit: Unit): boolean {
   if (unit.kind === 'footnote' || (unit.kind as string) === 'row') return false;
   if (unit.text.length > 220) return false;
   // a heading in the layout; one that ends a sentence is a heading when short or numbered ("Delmål 1.1: … .")

@@ -30,7 +30,7 @@ export interface TablePlace {
   edges: number[];
 }
 
-export const CELL_SEPARATOR = ' | ';
+const CELL_SEPARATOR = ' | ';
 
 /** A list label; "30. januar 2024" at a line start is a date, not item 30. */
 const LIST_LABEL = /^([•▪◦●○■□►–—-]|\d{1,2}[.)](?!\s+(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)\p{Ll}*\b)|[a-zæøå][.)])\s+/u;
