@@ -72,3 +72,13 @@ export function themeId(theme: string): string {
 export function evidenceId(e: Evidence): string {
   return `evidence:${createHash('sha1').update(`${e.document}\u0000${e.page}\u0000${e.quote}`).digest('hex').slice(0, 20)}`;
 }
+
+/** A kind of actor named as partner ("lokale sparebankar"): one node per folded name, shared across agreements. */
+export function partnerGroupId(name: string): string {
+  return `group:${slug(name)}`;
+}
+
+/** The n-th (1-based) searchable passage (paragraph or list item) of a document. */
+export function passageId(document: string, n: number): string {
+  return `passage:${document.replace(/^document:/, '')}:${n}`;
+}
