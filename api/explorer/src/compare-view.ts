@@ -1,6 +1,7 @@
 /** Two agreements side by side: what they share, how they refer to each other, their most similar sub-goals. */
 import { compareView, agreementLabel, defaultPair, type CompareView as Model } from './compare-model.ts';
-import { evidenceBlock, fill, h, keepFocus } from './dom.ts';
+import { fill, h, keepFocus } from './dom.ts';
+import { evidenceBlock } from './evidence-view.ts';
 import type { Translate } from './labels.ts';
 import type { GraphQLClient } from './queries.ts';
 import type { Comparison, ExplorerData } from './types.ts';

@@ -1,7 +1,4 @@
-/** A few DOM helpers: element creation and the evidence block every quote is shown in. */
-import { evidenceHref } from './evidence.ts';
-import type { Translate } from './labels.ts';
-import type { Evidence } from './types.ts';
+/** A few DOM helpers: element creation, chips, keeping the focus across a re-render. */
 
 export type Child = Node | string | number | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined | ((event: never) => void);
@@ -31,24 +28,6 @@ export function append(el: Element, children: (Child | Child[])[]): void {
 export function fill(el: Element, ...children: (Child | Child[])[]): void {
   el.replaceChildren();
   append(el, children);
-}
-
-/** The quote, and a link to its page in the source PDF. */
-export function evidenceBlock(e: Evidence, t: Translate): HTMLElement {
-  return h(
-    'figure',
-    { class: 'evidence' },
-    h('blockquote', {}, `«${e.quote}»`),
-    h(
-      'figcaption',
-      {},
-      h(
-        'a',
-        { class: 'evidence-link', href: evidenceHref(e), target: '_blank', rel: 'noopener', 'data-document': e.document, 'data-page': e.page, title: t('common.openPdf', { page: e.page }) },
-        `${e.document}, ${t('common.page')} ${e.page}`,
-      ),
-    ),
-  );
 }
 
 export function chip(text: string, cls = ''): HTMLElement {

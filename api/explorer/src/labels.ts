@@ -1,7 +1,8 @@
-/** The interface labels in Norwegian bokmål (default) and English, from ./labels.json. */
+/** The interface labels in Norwegian bokmål (default), nynorsk and English, from ./labels.json. */
 import labels from './labels.json' with { type: 'json' };
 
-export type Lang = 'nb' | 'en';
+export const LANGS = ['nb', 'nn', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 export type LabelKey = keyof typeof labels.nb;
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
@@ -16,5 +17,24 @@ export function translator(lang: Lang): Translate {
 }
 
 export function parseLang(value: string | null | undefined): Lang {
-  return value === 'en' ? 'en' : 'nb';
+  return (LANGS as readonly string[]).includes(value ?? '') ? (value as Lang) : 'nb';
+}
+
+/** The language the page opens in: `?lang=` in the address, else the last choice, else bokmål. */
+export function storedLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (fromUrl) return parseLang(fromUrl);
+  try {
+    return parseLang(localStorage.getItem('explorer.lang'));
+  } catch {
+    return 'nb';
+  }
+}
+
+export function rememberLang(lang: Lang): void {
+  try {
+    localStorage.setItem('explorer.lang', lang);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
 }

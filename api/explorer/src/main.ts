@@ -1,42 +1,43 @@
-/** The explorer's entry point: header, language toggle, views by URL hash (#network, #matrix, #compare). */
+/** The explorer's entry point: header, language switch, views by URL hash (#network, #matrix, #compare, #agreements, #measures, #search). */
+import { AgreementsView } from './agreements-view.ts';
 import { CompareView } from './compare-view.ts';
 import { fill, h, keepFocus } from './dom.ts';
-import { parseLang, translator, type Lang } from './labels.ts';
+import { documentTitles } from './evidence.ts';
+import { setEvidenceContext } from './evidence-view.ts';
+import { LANGS, rememberLang, storedLang, translator, type Lang } from './labels.ts';
 import { MatrixView } from './matrix-view.ts';
+import { MeasuresView } from './measures-view.ts';
 import { NetworkView } from './network-view.ts';
 import { GraphQLClient } from './queries.ts';
+import { SearchView } from './search-view.ts';
 import type { ExplorerData } from './types.ts';
 
-const VIEWS = ['network', 'matrix', 'compare'] as const;
+const VIEWS = ['network', 'matrix', 'compare', 'agreements', 'measures', 'search'] as const;
 type ViewName = (typeof VIEWS)[number];
 
-function storedLang(): Lang {
-  const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (fromUrl) return parseLang(fromUrl);
-  try {
-    return parseLang(localStorage.getItem('explorer.lang'));
-  } catch {
-    return 'nb';
-  }
+interface Views {
+  network: NetworkView;
+  matrix: MatrixView;
+  compare: CompareView;
+  agreements: AgreementsView;
+  measures: MeasuresView;
+  search: SearchView;
 }
 
 async function start(): Promise<void> {
   let lang = storedLang();
   let t = translator(lang);
+  let titles = new Map<string, string>();
   const client = new GraphQLClient('/graphql');
   const app = document.getElementById('app')!;
   const nav = h('nav', { class: 'tabs' });
-  const langButton = h('button', { type: 'button', id: 'lang-toggle', class: 'secondary' });
+  const langGroup = h('div', { class: 'lang-switch', role: 'group', id: 'lang-switch' });
   const title = h('h1', {});
   const subtitle = h('p', { class: 'subtitle' });
   const skip = h('a', { class: 'skip', href: '#main' });
   const main = h('main', { id: 'main', tabindex: -1 });
-  const sections: Record<ViewName, HTMLElement> = {
-    network: h('section', { id: 'view-network', class: 'view', 'aria-labelledby': 'network-heading' }),
-    matrix: h('section', { id: 'view-matrix', class: 'view', 'aria-labelledby': 'matrix-heading' }),
-    compare: h('section', { id: 'view-compare', class: 'view', 'aria-labelledby': 'compare-heading' }),
-  };
-  fill(app, skip, h('header', { class: 'top' }, h('div', { class: 'brand' }, title, subtitle), nav, langButton), main);
+  const sections = Object.fromEntries(VIEWS.map((v) => [v, h('section', { id: `view-${v}`, class: 'view', 'aria-labelledby': `${v}-heading` })])) as Record<ViewName, HTMLElement>;
+  fill(app, skip, h('header', { class: 'top' }, h('div', { class: 'brand' }, title, subtitle), nav, langGroup), main);
   fill(main, h('p', { class: 'note', id: 'loading' }, t('app.loading')));
 
   const current = (): ViewName => {
@@ -44,17 +45,23 @@ async function start(): Promise<void> {
     return (VIEWS as readonly string[]).includes(name) ? (name as ViewName) : 'network';
   };
 
-  let views: { network: NetworkView; matrix: MatrixView; compare: CompareView } | null = null;
+  let views: Views | null = null;
 
   const renderChrome = () => {
-    document.documentElement.lang = lang === 'nb' ? 'nb' : 'en';
+    document.documentElement.lang = lang;
+    document.body.dataset.lang = lang;
     document.title = t('app.title');
     title.textContent = t('app.title');
     subtitle.textContent = t('app.subtitle');
     skip.textContent = t('app.skip');
-    langButton.textContent = t('lang.toggle');
-    langButton.setAttribute('title', t('lang.toggleTitle'));
-    langButton.setAttribute('lang', lang === 'nb' ? 'en' : 'nb');
+    langGroup.setAttribute('aria-label', t('lang.label'));
+    keepFocus(langGroup, () =>
+      fill(
+        langGroup,
+        // each language named in itself, so a reader finds their own
+        LANGS.map((l) => h('button', { type: 'button', id: `lang-${l}`, class: 'secondary', lang: l, 'aria-pressed': String(l === lang), onclick: () => setLang(l) }, translator(l)(`lang.${l}`))),
+      ),
+    );
     nav.setAttribute('aria-label', t('nav.label'));
     const view = current();
     keepFocus(nav, () =>
@@ -70,6 +77,21 @@ async function start(): Promise<void> {
     );
   };
 
+  const setLang = (next: Lang) => {
+    lang = next;
+    t = translator(lang);
+    rememberLang(lang);
+    setEvidenceContext(titles, lang);
+    renderChrome();
+    if (!views) return;
+    views.network.render(t);
+    views.matrix.render(t);
+    views.compare.render(t);
+    views.agreements.render(t, lang);
+    views.measures.render(t);
+    views.search.render(t);
+  };
+
   const show = () => {
     const view = current();
     for (const v of VIEWS) sections[v].hidden = v !== view;
@@ -77,34 +99,26 @@ async function start(): Promise<void> {
     if (view === 'network') views?.network.onShow();
   };
 
-  langButton.addEventListener('click', () => {
-    lang = lang === 'nb' ? 'en' : 'nb';
-    t = translator(lang);
-    try {
-      localStorage.setItem('explorer.lang', lang);
-    } catch {
-      /* private mode: the choice lasts for this page only */
-    }
-    renderChrome();
-    if (views) for (const v of Object.values(views)) v.render(t);
-    document.body.dataset.lang = lang;
-  });
   window.addEventListener('hashchange', show);
   renderChrome();
-  document.body.dataset.lang = lang;
 
   try {
     const data = await client.load();
-    fill(main, warningsNotice(data.documents, t), sections.network, sections.matrix, sections.compare);
+    titles = documentTitles(data.documents);
+    setEvidenceContext(titles, lang);
+    fill(main, warningsNotice(data.documents, t), VIEWS.map((v) => sections[v]));
     for (const v of VIEWS) sections[v].hidden = v !== current();
     views = {
       network: new NetworkView(sections.network, data, client, t),
       matrix: new MatrixView(sections.matrix, data, client, t),
       compare: new CompareView(sections.compare, data, client, t),
+      agreements: new AgreementsView(sections.agreements, data, client, t, lang),
+      measures: new MeasuresView(sections.measures, client, t),
+      search: new SearchView(sections.search, client, t),
     };
     show();
     // A handle for tests and the console: window.explorer.network.nodePosition(id), …
-    (window as unknown as { explorer: typeof views }).explorer = views;
+    (window as unknown as { explorer: Views }).explorer = views;
     document.body.dataset.ready = 'true';
   } catch (error) {
     console.error(error);

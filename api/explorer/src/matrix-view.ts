@@ -1,5 +1,6 @@
 /** The pilots × themes view: the matrix, a party highlight and the detail of a cell. */
-import { chip, evidenceBlock, fill, h, keepFocus } from './dom.ts';
+import { chip, fill, h, keepFocus } from './dom.ts';
+import { evidenceBlock } from './evidence-view.ts';
 import { uniqueEvidence } from './evidence.ts';
 import type { Translate } from './labels.ts';
 import { buildMatrix, cellDetail, highlightFromInvolvement, type Highlight, type Matrix } from './matrix-model.ts';

@@ -1,7 +1,8 @@
 /** The party network view: filters, search, the sigma graph, the list of parties and a party's details. */
 import type { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { chip, evidenceBlock, fill, h, keepFocus } from './dom.ts';
+import { chip, fill, h, keepFocus } from './dom.ts';
+import { evidenceBlock } from './evidence-view.ts';
 import type { Translate } from './labels.ts';
 import { DEFAULT_FILTER, filterNetwork, KIND_COLOURS, layoutGraph, searchParties, type NetworkFilter, type PartyMatch, type ShownNetwork } from './network-model.ts';
 import { groupPartyRoles } from './party-model.ts';

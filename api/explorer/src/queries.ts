@@ -1,10 +1,12 @@
 /** The GraphQL operations of the explorer and a small client for them (the browser talks only to /graphql). */
-import type { AgreementInfo, Comparison, DocumentInfo, ExplorerData, Involvement, NetworkData, PartyDetail, PartyInfo, PilotInfo, SubGoalInfo } from './types.ts';
+import type { AgreementDetail, AgreementInfo, Comparison, DocumentInfo, ExplorerData, Involvement, MeasureCluster, NetworkData, PartyDetail, PartyInfo, PilotInfo, ScoredMeasure, SearchGroup, SearchHit, SubGoalExtras, SubGoalInfo, Theme } from './types.ts';
 
-const EVIDENCE = 'evidence { document page quote url }';
+const EVIDENCE = 'evidence { document page pageEnd quote url }';
 
 const PILOTS = `{ pilots { id name cohort otherNames agreements { id title scheme } } }`;
-const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) { id title scheme language pilot { id name } } }`;
+const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) {
+  id title scheme language source validFrom validUntil validity { from until ${EVIDENCE} } pilot { id name }
+} }`;
 const PARTIES = `query($offset: Int!) { parties(limit: 100, offset: $offset) { id name kind aliases roles { role themes agreement { pilot { id } } } } }`;
 const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) {
   id number title themes
@@ -13,7 +15,7 @@ const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) {
   mayInvite { party { id name } }
   ${EVIDENCE}
 } }`;
-const DOCUMENTS = `{ documents { file warnings } }`;
+const DOCUMENTS = `{ documents { file warnings agreements { id title source } } }`;
 const NETWORK = `{ partyNetwork { nodes { id name kind degree betweenness pilots { id } } edges { source target weight pilots { id } } } }`;
 const PARTY = `query($name: String!) { party(name: $name) {
   id name kind aliases
@@ -29,6 +31,23 @@ const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
   crossReferences { from { id title } to { id title } document page quote }
   similarSubGoals(limit: 5) { a { number title ${EVIDENCE} } b { number title ${EVIDENCE} } score }
 } }`;
+
+const AGREEMENT = `query($id: ID!) { agreement(id: $id) {
+  id title validity { from until ${EVIDENCE} }
+  obligations(limit: 100) { id modality action section parties { id name } subGoal { number title } ${EVIDENCE} }
+  planAnchors { anchor { id name type } ${EVIDENCE} }
+  subGoals { id number title themes partnerGroups mayInviteGroups ${EVIDENCE} }
+} }`;
+// Asked apart, so that an API that does not give them yet leaves the rest of the agreement standing.
+const SUBGOAL_EXTRAS = `query($id: ID!) { agreement(id: $id) { subGoals { id groups { group { id name } role ${EVIDENCE} } themeReasons { theme words ${EVIDENCE} } } } }`;
+const MEASURE = `id text pilot { id name } subGoal { number title agreement { id title } } ${EVIDENCE}`;
+const CLUSTERS = `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { label cohesion pilots { id name } measures { ${MEASURE} } } }`;
+const CLUSTER_EXTRAS = `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { label sharedTerms themes } }`;
+const SIMILAR = `query($text: String!) { similarMeasures(text: $text, limit: 10) { score text pilot { id name } measure { id subGoal { number title agreement { id title } } } ${EVIDENCE} } }`;
+const SIMILAR_EXTRAS = `query($text: String!) { similarMeasures(text: $text, limit: 10) { measure { id } sharedTerms } }`;
+const HIT = `kind id text score section ${EVIDENCE}`;
+const SEARCH_GROUPED = `query($text: String!) { searchByAgreement(text: $text, limit: 40, hitsPerGroup: 5) { agreement { id title } pilot { id name } document score hits { ${HIT} } } }`;
+const SEARCH = `query($text: String!) { search(text: $text, limit: 40) { ${HIT} agreement { id title } pilot { id name } } }`;
 
 export type Fetch = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
@@ -69,6 +88,16 @@ export class GraphQLClient {
     }
     if (!response.ok || !body.data) throw new Error(`GraphQL request failed with status ${response.status}`);
     return body.data;
+  }
+
+  /** The same, or null when the API answers with errors (a field it does not give yet). */
+  async optional<T>(query: string, variables: Record<string, unknown> = {}): Promise<T | null> {
+    try {
+      return await this.request<T>(query, variables);
+    } catch (error) {
+      if (error instanceof GraphQLRequestError) return null;
+      throw error;
+    }
   }
 
   /** Every page of a list field (the API gives at most 100 per request). */
@@ -113,5 +142,40 @@ export class GraphQLClient {
 
   async compare(a: string, b: string): Promise<Comparison> {
     return (await this.request<{ compareAgreements: Comparison }>(COMPARE, { a, b })).compareAgreements;
+  }
+
+  async agreement(id: string): Promise<{ detail: AgreementDetail | null; extras: SubGoalExtras[] }> {
+    const [core, extras] = await Promise.all([
+      this.request<{ agreement: AgreementDetail | null }>(AGREEMENT, { id }),
+      this.optional<{ agreement: { subGoals: SubGoalExtras[] } | null }>(SUBGOAL_EXTRAS, { id }),
+    ]);
+    return { detail: core.agreement, extras: extras?.agreement?.subGoals ?? [] };
+  }
+
+  /** Transferable clusters (on a theme), with their shared terms and themes where the API gives them. */
+  async transferable(theme: Theme | null): Promise<MeasureCluster[]> {
+    const [core, extras] = await Promise.all([
+      this.request<{ transferableMeasures: MeasureCluster[] }>(CLUSTERS, { theme }),
+      this.optional<{ transferableMeasures: { label: string; sharedTerms: string[]; themes: Theme[] }[] }>(CLUSTER_EXTRAS, { theme }),
+    ]);
+    const more = extras?.transferableMeasures ?? [];
+    // same arguments, same order: the i-th extra belongs to the i-th cluster when their labels agree
+    return core.transferableMeasures.map((c, i) => (more[i]?.label === c.label ? { ...c, sharedTerms: more[i]!.sharedTerms, themes: more[i]!.themes } : c));
+  }
+
+  async similar(text: string): Promise<ScoredMeasure[]> {
+    const [core, extras] = await Promise.all([
+      this.request<{ similarMeasures: ScoredMeasure[] }>(SIMILAR, { text }),
+      this.optional<{ similarMeasures: { measure: { id: string }; sharedTerms: string[] }[] }>(SIMILAR_EXTRAS, { text }),
+    ]);
+    const terms = new Map((extras?.similarMeasures ?? []).map((m) => [m.measure.id, m.sharedTerms]));
+    return core.similarMeasures.map((m) => (terms.has(m.measure.id) ? { ...m, sharedTerms: terms.get(m.measure.id)! } : m));
+  }
+
+  /** Search hits grouped by agreement: the API's grouping, or (while it has none) the flat hits to group here. */
+  async search(text: string): Promise<{ groups: SearchGroup[] } | { hits: SearchHit[] }> {
+    const grouped = await this.optional<{ searchByAgreement: SearchGroup[] }>(SEARCH_GROUPED, { text });
+    if (grouped?.searchByAgreement.length) return { groups: grouped.searchByAgreement };
+    return { hits: (await this.request<{ search: SearchHit[] }>(SEARCH, { text })).search };
   }
 }

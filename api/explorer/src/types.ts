@@ -10,8 +10,16 @@ export { ROLES, type Role } from '../../../domain/roles.ts';
 export interface Evidence {
   document: string;
   page: number;
+  pageEnd?: number | null;
   quote: string;
   url?: string;
+}
+
+/** When an agreement holds (dates as YYYY-MM-DD, or a year). */
+export interface Validity {
+  from: string | null;
+  until: string | null;
+  evidence: Evidence | null;
 }
 
 export interface PilotInfo {
@@ -27,6 +35,10 @@ export interface AgreementInfo {
   title: string;
   scheme: string;
   language: string;
+  source: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  validity: Validity | null;
   pilot: { id: string; name: string };
 }
 
@@ -86,11 +98,73 @@ export interface Comparison {
   similarSubGoals: { a: { number: string; title: string; evidence: Evidence }; b: { number: string; title: string; evidence: Evidence }; score: number }[];
 }
 
-/** Everything the explorer loads when it opens. */
-/** A stored document and its quality report: what it should hold by its kind and does not. */
+/** A stored document, the agreements it holds, and its quality report: what it should hold by its kind and does not. */
 export interface DocumentInfo {
   file: string;
   warnings: string[];
+  agreements: { id: string; title: string; source: string }[];
+}
+
+/** An agreement as its own view shows it (the newer sub-goal fields come in `SubGoalExtras`). */
+export interface AgreementDetail {
+  id: string;
+  title: string;
+  validity: Validity | null;
+  obligations: { id: string; modality: string; action: string; section: string | null; parties: { id: string; name: string }[]; subGoal: { number: string; title: string } | null; evidence: Evidence }[];
+  planAnchors: { anchor: { id: string; name: string; type: string }; evidence: Evidence }[];
+  subGoals: { id: string; number: string; title: string; themes: Theme[]; partnerGroups: string[]; mayInviteGroups: string[]; evidence: Evidence }[];
+}
+
+export interface SubGoalExtras {
+  id: string;
+  groups: { group: { id: string; name: string }; role: Role; evidence: Evidence }[];
+  themeReasons: { theme: Theme; words: string[]; evidence: Evidence }[];
+}
+
+export interface MeasureInfo {
+  id: string;
+  text: string;
+  pilot: { id: string; name: string };
+  subGoal: { number: string; title: string; agreement: { id: string; title: string } };
+  evidence: Evidence;
+}
+
+export interface MeasureCluster {
+  label: string;
+  cohesion: number;
+  pilots: { id: string; name: string }[];
+  measures: MeasureInfo[];
+  /** Newer fields: absent until the API gives them. */
+  sharedTerms?: string[];
+  themes?: Theme[];
+}
+
+export interface ScoredMeasure {
+  score: number;
+  text: string;
+  pilot: { id: string; name: string };
+  measure: { id: string; subGoal: { number: string; title: string; agreement: { id: string; title: string } } };
+  evidence: Evidence;
+  sharedTerms?: string[];
+}
+
+export interface SearchHit {
+  kind: 'SUBGOAL' | 'MEASURE' | 'OBLIGATION' | 'PASSAGE';
+  id: string;
+  text: string;
+  score: number;
+  section: string | null;
+  agreement?: { id: string; title: string } | null;
+  pilot?: { id: string; name: string } | null;
+  evidence: Evidence;
+}
+
+export interface SearchGroup {
+  agreement: { id: string; title: string } | null;
+  pilot: { id: string; name: string } | null;
+  document: string;
+  score: number;
+  hits: SearchHit[];
 }
 
 export interface ExplorerData {
