@@ -6,12 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementLabel, compareView, defaultPair } from '../api/explorer/src/compare-model.ts';
 import { evidenceHref, uniqueEvidence } from '../api/explorer/src/evidence.ts';
-import { LABELS, parseLang, translator } from '../api/explorer/src/labels.ts';
+import { LABELS, LANGS, parseLang, translator } from '../api/explorer/src/labels.ts';
 import { buildMatrix, cellKey, highlightFromInvolvement } from '../api/explorer/src/matrix-model.ts';
 import { DEFAULT_FILTER, filterNetwork, KIND_COLOURS, layoutGraph, nodeSize, searchParties, type NetworkFilter } from '../api/explorer/src/network-model.ts';
 import { groupPartyRoles } from '../api/explorer/src/party-model.ts';
 import { GraphQLClient } from '../api/explorer/src/queries.ts';
 import { PARTY_KINDS, ROLES, THEMES, type ExplorerData } from '../api/explorer/src/types.ts';
+import { MODALITIES, type PlanAnchorType } from '../domain/records.ts';
+
+const ANCHOR_TYPES = ['WHITE_PAPER', 'PROPOSITION', 'OFFICIAL_REPORT', 'GOVERNMENT_PLATFORM', 'POLITICAL_DECISION', 'MUNICIPAL_PLAN', 'REGIONAL_PLAN', 'STRATEGY', 'OTHER'] as const satisfies readonly PlanAnchorType[];
 import { startTestServer, type TestServer } from './helpers/api.ts';
 
 let api: TestServer;
@@ -40,13 +43,24 @@ const HUSBANKEN_HOUSING: Record<string, [string, string][]> = {
 };
 
 describe('labels', () => {
-  it('has the same keys in bokmål and English, and a label for every theme, party kind and role', () => {
-    expect(Object.keys(LABELS.en).sort()).toEqual(Object.keys(LABELS.nb).sort());
-    for (const lang of ['nb', 'en'] as const) {
-      for (const key of [...THEMES.map((x) => `theme.${x}`), ...PARTY_KINDS.map((x) => `kind.${x}`), ...ROLES.map((x) => `role.${x}`)]) {
-        expect(LABELS[lang][key], `${lang} ${key}`).toBeTruthy();
-      }
-    }
+  it('has the same keys in bokmål, nynorsk and English, and a label for every theme, party kind, role, modality and plan anchor type', () => {
+    expect(LANGS).toEqual(['nb', 'nn', 'en']);
+    for (const lang of LANGS) expect(Object.keys(LABELS[lang]).sort(), lang).toEqual(Object.keys(LABELS.nb).sort());
+    const keys = [...THEMES.map((x) => `theme.${x}`), ...PARTY_KINDS.map((x) => `kind.${x}`), ...ROLES.map((x) => `role.${x}`), ...MODALITIES.map((x) => `modality.${x}`), ...ANCHOR_TYPES.map((x) => `anchor.${x}`)];
+    for (const lang of LANGS) for (const key of [...keys, ...Object.keys(LABELS.nb)]) expect(LABELS[lang][key], `${lang} ${key}`).toBeTruthy();
+  });
+
+  it('speaks nynorsk in the nynorsk labels, not bokmål', () => {
+    const nn = translator('nn');
+    expect(nn('nav.compare')).toBe('Samanlikn avtalar');
+    expect(nn('theme.HOUSING')).toBe('Bustad');
+    expect(nn('app.error')).toBe('Kunne ikkje hente data');
+    expect(nn('matrix.involved', { party: 'Husbanken', pilots: 8 })).toBe('Husbanken er med i 8 pilotar; markerte celler er delmål der Husbanken er samarbeidspart.');
+    // Bokmål forms that nynorsk writes otherwise appear in no nynorsk label.
+    const bokmal = /\b(ikke|hvordan|hvorfor|hvert|noen|deres|boligane|tjenester|mellom avtalene|piloter|parter|kommuner|avtaler|velg|henter|fant)\b/i;
+    for (const [key, text] of Object.entries(LABELS.nn)) expect(bokmal.test(text), `${key}: ${text}`).toBe(false);
+    const differ = Object.keys(LABELS.nb).filter((k) => LABELS.nn[k] !== LABELS.nb[k]);
+    expect(differ.length).toBeGreaterThan(100);
   });
 
   it('fills placeholders, defaults to bokmål and falls back to the key', () => {
@@ -55,6 +69,7 @@ describe('labels', () => {
     expect(translator('nb')('theme.HOUSING')).toBe('Bolig');
     expect(translator('en')('no.such.key')).toBe('no.such.key');
     expect(parseLang('en')).toBe('en');
+    expect(parseLang('nn')).toBe('nn');
     expect(parseLang(null)).toBe('nb');
     expect(parseLang('de')).toBe('nb');
   });
