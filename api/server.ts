@@ -6,11 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { DOCUMENTS } from '../graph/cypher.ts';
@@ -20,6 +21,10 @@ import { QueryContext } from '../queries/context.ts';
 import { createLoaders } from '../queries/entities.ts';
 import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.ts';
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
+import { costRule, queryCost } from './query-cost.ts';
+import { budgetFields, DEFAULT_BUDGET, RequestBudget } from './request-budget.ts';
+import { contentDisposition } from './content-disposition.ts';
+import { boundedResponseCache } from './response-cache.ts';
 import { resolvers, type RequestContext } from './resolvers/index.ts';
 
 const here = new URL('.', import.meta.url).pathname;
@@ -59,16 +64,31 @@ export const DEFAULT_LIMITS = {
   maxBatch: 5,
   /** Answers kept by the response cache (dropped whenever the store changes); 0 turns it off. */
   cachedResponses: 1000,
+  /** Bytes of serialised answers the response cache keeps at most; a larger answer is not kept. */
+  cachedBytes: 64 * 1024 * 1024,
   /** Largest request body, in bytes (an upload included). */
   maxBodyBytes: 25 * 1024 * 1024,
+  /** Largest body of a request that is not an upload: a query of 2,000 tokens fits many times over. */
+  maxQueryBodyBytes: 1024 * 1024,
+  /** Time a request may take from its first read, in ms. */
+  timeBudgetMs: DEFAULT_BUDGET.timeMs,
+  /** Rows a request may read from the store. */
+  maxRowsRead: DEFAULT_BUDGET.rows,
 };
+
+/** What the Node handler gives yoga for each HTTP request. */
+interface ServerContext {
+  budget: RequestBudget;
+}
 
 export function createApi(options: ServerOptions) {
   const logger = options.logger ?? pino({ level: 'info' });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const query = new QueryContext(options.store);
-  const ingest = createIngestor(options.store, query, options.ingest);
-  const schema = makeExecutableSchema({ typeDefs, resolvers });
+  // the folders of shipped documents (all but the uploads' own) are names no upload may take
+  const protectedDirs = options.ingest.protectedDirs ?? options.documentDirs.filter((d) => resolve(d) !== resolve(options.ingest.uploadsDir));
+  const ingest = createIngestor(options.store, query, { ...options.ingest, protectedDirs });
+  const schema = budgetFields(makeExecutableSchema({ typeDefs, resolvers }));
 
   const requestLog: Plugin = {
     onRequest({ request, serverContext }) {
@@ -81,7 +101,33 @@ export function createApi(options: ServerOptions) {
     },
   };
 
-  const yoga = createYoga<Record<string, unknown>, RequestContext>({
+  const budgetLimits = { timeMs: limits.timeBudgetMs, rows: limits.maxRowsRead, cost: limits.maxCost };
+  // The cost of each operation, with its variables, added to its request's budget: a batch is one request.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  const budgeting: Plugin<RequestContext & ServerContext> = {
+    onValidate({ addValidationRule }) {
+      addValidationRule(costRule(limits.maxCost));
+    },
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
+      const budget = args.contextValue.budget;
+      const operation = getOperationAST(args.document, args.operationName)?.name?.value ?? '';
+      const key = `${operation}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+      const known = costs.get(args.document) ?? new Map<string, number>();
+      costs.set(args.document, known);
+      const cost = known.get(key) ?? queryCost(schema, args.document, args.operationName, { variables: (args.variableValues ?? {}) as Record<string, unknown> });
+      if (known.size < 100) known.set(key, cost);
+      if (!budget.addCost(cost)) {
+        setResultAndStopExecution({ errors: [budget.reason!] });
+        return;
+      }
+      // The answer is the budget's error as soon as the budget is spent. The executor is not given
+      // the signal: it would fail every field still in flight, each error with its stack trace;
+      // the fields are left unresolved instead (budgetFields) and the execution is collected.
+      setExecuteFn((executeArgs) => Promise.race([executeFn(executeArgs), budget.spent.then((reason) => ({ errors: [reason] }))]));
+    },
+  };
+
+  const yoga = createYoga<ServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -89,12 +135,15 @@ export function createApi(options: ServerOptions) {
     batching: { limit: limits.maxBatch },
     logging: logger,
     maskedErrors: true,
-    context: ({ request }) => ({
-      query,
-      loaders: createLoaders(query),
-      ingest,
-      authorization: request.headers.get('authorization'),
-    }),
+    context: ({ request, budget }) => {
+      const scoped = query.forRequest(budget);
+      return {
+        query: scoped,
+        loaders: createLoaders(scoped),
+        ingest: ingest.forRequest({ replaces: request.headers.get('x-kg-replaces') }),
+        authorization: request.headers.get('authorization'),
+      };
+    },
     plugins: [
       requestLog,
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -104,7 +153,7 @@ export function createApi(options: ServerOptions) {
         ? [
             useResponseCache({
               session: () => null,
-              cache: createInMemoryCache({ max: limits.cachedResponses }),
+              cache: boundedResponseCache({ entries: limits.cachedResponses, bytes: limits.cachedBytes }),
               invalidateViaMutation: false,
               // A hash: the key is also sent as the ETag header.
               buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
@@ -112,9 +161,11 @@ export function createApi(options: ServerOptions) {
             }),
           ]
         : []),
+      budgeting,
       EnvelopArmorPlugin({
         maxDepth: { n: limits.maxDepth },
-        costLimit: { maxCost: limits.maxCost },
+        // cost by fan-out (api/query-cost.ts) instead: armor's does not multiply by list sizes
+        costLimit: { enabled: false },
         maxAliases: { n: limits.maxAliases },
         maxTokens: { n: limits.maxTokens },
         maxDirectives: { n: limits.maxDirectives },
@@ -134,28 +185,38 @@ export function createApi(options: ServerOptions) {
   }
 
   function documentFile(res: ServerResponse, name: string): void {
-    const file = basename(decodeURIComponent(name));
-    const path = options.documentDirs.map((d) => join(d, file)).find((p) => /\.pdf$/i.test(file) && existsSync(p) && statSync(p).isFile());
+    let file: string;
+    try {
+      file = basename(decodeURIComponent(name));
+    } catch {
+      return send(res, 400, 'text/plain', 'the document name is not valid percent-encoding');
+    }
+    const path = options.documentDirs.map((d) => join(d, file)).find((p) => /\.pdf$/i.test(file) && !file.includes('\u0000') && existsSync(p) && statSync(p).isFile());
     if (!path) return send(res, 404, 'text/plain', 'no such document');
-    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': statSync(path).size, 'content-disposition': `inline; filename="${file}"` });
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': statSync(path).size, 'content-disposition': contentDisposition(file) });
     res.end(readFileSync(path));
   }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > limits.maxBodyBytes) return send(res, 413, 'text/plain', `request body larger than ${limits.maxBodyBytes} bytes`);
-    if (/multipart\/form-data/i.test(req.headers['content-type'] ?? '') && !req.headers['content-length']) {
-      return send(res, 411, 'text/plain', 'an upload needs a Content-Length header');
-    }
+    const upload = /multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+    if (length > limits.maxBodyBytes) return refuse(res, 413, `request body larger than ${limits.maxBodyBytes} bytes`);
+    if (upload && !req.headers['content-length']) return refuse(res, 411, 'an upload needs a Content-Length header');
     // a body of unstated length (chunked) could outgrow maxBodyBytes unseen: refuse it
-    if (req.headers['transfer-encoding'] && !req.headers['content-length']) {
-      return send(res, 411, 'text/plain', 'a request body needs a Content-Length header');
+    if (req.headers['transfer-encoding'] && !req.headers['content-length']) return refuse(res, 411, 'a request body needs a Content-Length header');
+    if (!upload && length > limits.maxQueryBodyBytes) return refuse(res, 413, `a request that is not an upload may carry at most ${limits.maxQueryBodyBytes} bytes`);
+    if (upload && url.pathname === '/graphql') {
+      // the token is checked before a byte of the body is read: no one without it can make the server hold an upload
+      const refusal = ingest.refusal(header(req, 'authorization'), length);
+      if (refusal) return refuse(res, (refusal.extensions.http as { status?: number } | undefined)?.status ?? 400, refusal.message, refusal);
     }
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
     if (url.pathname.startsWith('/documents/') && req.method === 'GET') return documentFile(res, url.pathname.slice('/documents/'.length));
     if (isExplorerPath(url.pathname)) return serveExplorer(req, res, url.pathname);
-    return yoga(req, res);
+    const budget = new RequestBudget(budgetLimits, gone(res));
+    res.once('close', () => budget.end());
+    return yoga(req, res, { budget } satisfies ServerContext);
   };
 
   return { handler, yoga, query, logger };
@@ -184,4 +245,28 @@ export function startServer(options: ServerOptions & { port: number; host?: stri
 function send(res: ServerResponse, status: number, type: string, body: string): void {
   res.writeHead(status, { 'content-type': type });
   res.end(body);
+}
+
+/**
+ * Answers before the body is read, and closes the connection so that the body is not read after
+ * it: a GraphQL error as JSON, or the reason as text.
+ */
+function refuse(res: ServerResponse, status: number, reason: string, error?: GraphQLError): void {
+  const body = error ? JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }) : reason;
+  res.writeHead(status, { 'content-type': error ? 'application/json' : 'text/plain', connection: 'close' });
+  res.end(body);
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+/** Aborts when the client goes away before its answer is sent. */
+function gone(res: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new Error('the client closed the connection'));
+  });
+  return controller.signal;
 }

@@ -7,10 +7,16 @@ import { createHash } from 'node:crypto';
 import { slug } from './names.ts';
 import type { Evidence, Scheme } from './records.ts';
 
-/** `document:<file stem>`, from a file name or path. */
+/**
+ * `document:<file stem>` when the stem's slug spells the file name exactly (`bygdevekstavtale-nord-troms.pdf`);
+ * otherwise `document:<slug>~<hash of the name>`, so that names which slug alike (`Avtale.pdf`,
+ * `avtale.PDF`, `avtale-😀.pdf`) are different documents. `~` is never in a slug: the two forms cannot meet.
+ */
 export function documentId(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  return `document:${slug(name.replace(/\.pdf$/i, ''))}`;
+  const name = (file.split(/[\\/]/).pop() ?? file).normalize('NFC');
+  const key = slug(name.replace(/\.pdf$/i, ''));
+  if (key && name === `${key}.pdf`) return `document:${key}`;
+  return `document:${key}~${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
 /** A document id given as is (`document:…`), or the id of a file name. */

@@ -30,6 +30,24 @@ export interface WriteOptions {
   batchSize?: number;
   /** For tests: fail after this many statements, to show that nothing of the document is kept. */
   failAfterStatements?: number;
+  /**
+   * The SHA-256 of the version the caller saw (null: none), checked inside the transaction: when
+   * another writer got there first, nothing is written and a DocumentChangedError is thrown.
+   */
+  expectHeld?: string | null;
+  /** Runs last inside the transaction (the upload moves its file into place here); throwing rolls the document back. */
+  beforeCommit?: () => Promise<void>;
+}
+
+/** The document is not the version the caller expected (options.expectHeld): another write came first. */
+export class DocumentChangedError extends Error {
+  override readonly name = 'DocumentChangedError';
+  constructor(
+    readonly documentId: string,
+    readonly held: string | null,
+  ) {
+    super(`${documentId}: the store holds ${held ? `another version (${held.slice(0, 12)}…)` : 'no version'} than the one expected`);
+  }
 }
 
 /** Writes an extracted document; a document already held with the same SHA-256 (by this GRAPH_VERSION) is left as it is. */
@@ -38,6 +56,7 @@ export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, o
   return store.write(async (tx) => {
     const held = await heldVersion((c, p) => tx.run(c, p), plan.documentId);
     if (isCurrentVersion(held, x.document.sha256)) return 'unchanged';
+    if (options.expectHeld !== undefined && (held?.sha256 ?? null) !== options.expectHeld) throw new DocumentChangedError(plan.documentId, held?.sha256 ?? null);
     const run = counting(tx, options.failAfterStatements);
     const touched = sharedIn(plan);
     if (held) addAll(touched, await removeIn(run, plan.documentId));
@@ -49,6 +68,7 @@ export async function ingestExtracted(store: GraphStore, x: ExtractedDocument, o
     await run(LINK_REFERENCES_FROM, { agreements });
     await run(LINK_REFERENCES_TO, { agreements });
     await run(META_RECORD_INGEST, { id: STORE_META.id, at: new Date().toISOString(), doc: plan.documentId });
+    await options.beforeCommit?.();
     return held ? 'replaced' : 'new';
   });
 }

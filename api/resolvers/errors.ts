@@ -79,3 +79,59 @@ export function fileTooLarge(file: string, maxBytes: number): GraphQLError {
 export function ingestFailed(code: IngestErrorCode, file: string, reason: string): GraphQLError {
   return fileError(code, file, reason, `${file}: ${reason}`);
 }
+
+/**
+ * A request that spent its budget (api/request-budget.ts): its time, the rows it may read, or the
+ * summed cost of a batch (REQUEST_BUDGET_EXCEEDED, 503 for time, else 400).
+ * @example throw budgetExceeded('time', 2000);
+ */
+export function budgetExceeded(budget: 'time' | 'rows' | 'cost', limit: number): GraphQLError {
+  const what = { time: `took longer than ${limit} ms`, rows: `read more than ${limit} rows`, cost: `costs more than ${limit} in all (the operations of a batch add up)` }[budget];
+  return clientError(`the request ${what} and was stopped: ask for smaller pages or fewer nested lists`, 'REQUEST_BUDGET_EXCEEDED', { budget, limit }, budget === 'time' ? 503 : 400);
+}
+
+/**
+ * Upload refused: `file` is not an uploaded file (a string in JSON, say) (BAD_USER_INPUT).
+ * @example throw notAnUpload();
+ */
+export function notAnUpload(): GraphQLError {
+  return clientError('file must be an uploaded file: send the request as multipart/form-data (GraphQL multipart request spec)', 'BAD_USER_INPUT', { argument: 'file' }, 400);
+}
+
+/**
+ * Upload refused: a file name that cannot name a document (BAD_FILE_NAME, 400).
+ * @example throw badFileName('.pdf', 'the name has no letter or digit before .pdf');
+ */
+export function badFileName(file: string, reason: string): GraphQLError {
+  return fileError('BAD_FILE_NAME', file, reason, `${JSON.stringify(file)}: ${reason}`);
+}
+
+/**
+ * Upload refused: the store holds another version of the document, and the request did not ask to
+ * replace it (DOCUMENT_EXISTS, 409); `extensions.document` is the held document's id.
+ * @example throw documentExists('avtale.pdf', 'document:avtale');
+ */
+export function documentExists(file: string, document: string): GraphQLError {
+  return clientError(
+    `${file}: the store holds another version of ${document}; to replace it, send the header "X-KG-Replaces: ${document}", or upload under another name`,
+    'DOCUMENT_EXISTS',
+    { file, document, reason: 'another version is held' },
+    409,
+  );
+}
+
+/**
+ * Upload refused: the name is a document the server ships (the corpus), which no upload replaces (DOCUMENT_PROTECTED, 409).
+ * @example throw documentProtected('bygdevekstavtale-nord-troms.pdf');
+ */
+export function documentProtected(file: string): GraphQLError {
+  return fileError('DOCUMENT_PROTECTED', file, 'a document the server ships under this name is not replaced by an upload', `${file}: a document the server ships has this name; upload under another name`, 409);
+}
+
+/**
+ * The uploaded PDF could not be kept (a full disk, say): nothing of it was stored (UPLOAD_NOT_SAVED, 507).
+ * @example throw uploadNotSaved('avtale.pdf', 'ENOSPC: no space left on device');
+ */
+export function uploadNotSaved(file: string, reason: string): GraphQLError {
+  return fileError('UPLOAD_NOT_SAVED', file, reason, `${file}: the upload could not be saved, and nothing of it was stored: ${reason}`, 507);
+}
