@@ -127,6 +127,8 @@ export function createApi(options: ServerOptions) {
     },
   };
 
+  const responseCache = limits.cachedResponses > 0 ? boundedResponseCache({ entries: limits.cachedResponses, bytes: limits.cachedBytes }) : undefined;
+
   const yoga = createYoga<ServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -153,7 +155,7 @@ export function createApi(options: ServerOptions) {
         ? [
             useResponseCache({
               session: () => null,
-              cache: boundedResponseCache({ entries: limits.cachedResponses, bytes: limits.cachedBytes }),
+              cache: responseCache!,
               invalidateViaMutation: false,
               // A hash: the key is also sent as the ETag header.
               buildResponseCacheKey: ({ documentString, variableValues, operationName }) =>
@@ -219,7 +221,7 @@ export function createApi(options: ServerOptions) {
     return yoga(req, res, { budget } satisfies ServerContext);
   };
 
-  return { handler, yoga, query, logger };
+  return { handler, yoga, query, logger, responseCache };
 }
 
 export function startServer(options: ServerOptions & { port: number; host?: string }): Promise<Server> {

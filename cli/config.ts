@@ -45,7 +45,8 @@ const environment = z.object({
   NEO4J_PASSWORD: z.string().min(1, 'must not be empty').optional(),
   NEO4J_DATABASE: nonEmpty.optional(),
   PORT: z.coerce.number().int('must be a port number').min(0, 'must be a port number').max(65535, 'must be a port number').default(4000),
-  KG_INGEST_TOKEN: z.string().min(1).optional(),
+  // a bearer token is one word (RFC 6750): one with white space could never be sent
+  KG_INGEST_TOKEN: z.string().min(1).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without white space (a bearer token)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KG_MAX_UPLOAD_BYTES: byteCount.default(20 * MiB),
   KG_MAX_BODY_BYTES: byteCount.default(25 * MiB),
