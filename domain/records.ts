@@ -96,6 +96,36 @@ export interface SpecialRoleFact extends PartyLink {
   themes: Theme[];
 }
 
+/** Why a text is about a theme: the words of its vocabulary found there, and the sentence they stand in. */
+export interface ThemeReason {
+  theme: Theme;
+  words: string[];
+  evidence: Evidence;
+}
+
+/** A kind of actor named as partner or invitee, not one organisation, with the sentence that names it. */
+export interface GroupLink {
+  name: string;
+  role: 'PARTNER' | 'MAY_INVITE';
+  evidence: Evidence;
+}
+
+export const PASSAGE_KINDS = ['HEADING', 'PARAGRAPH', 'ITEM', 'ROW', 'FOOTNOTE'] as const;
+export type PassageKind = (typeof PASSAGE_KINDS)[number];
+
+/** A paragraph, list item, table row, heading or footnote of a document: what search reads. */
+export interface Passage {
+  id: string;
+  kind: PassageKind;
+  text: string;
+  /** The heading of the section it stands under. */
+  section?: string;
+  /** The agreement whose part of the document it stands in, when the document describes one there. */
+  agreement?: string;
+  themes: Theme[];
+  evidence: Evidence;
+}
+
 export interface Measure {
   id: string;
   /** "a", "b", … for the report's tiltak; "1", "2", … for Tromsvekst strategies. */
@@ -103,6 +133,8 @@ export interface Measure {
   kind: 'TILTAK' | 'STRATEGY';
   text: string;
   themes: Theme[];
+  /** The words of its text that gave each theme (filled when the document is finished). */
+  themeReasons?: ThemeReason[];
   evidence: Evidence;
 }
 
@@ -125,6 +157,12 @@ export interface SubGoal {
   /** Kinds of actor named among the partners or invitees, not one organisation ("lokale sparebankar"). */
   partnerGroups: string[];
   mayInviteGroups: string[];
+  /** The groups with the sentences that name them (filled when the sub-goal is finished). */
+  groups?: GroupLink[];
+  /** The text under its heading (paragraphs, items, rows), as one string. */
+  body?: string;
+  /** One reason per theme: from the title when it gives the theme, else the first sentence of the body that does. */
+  themeReasons?: ThemeReason[];
   measures: Measure[];
   evidence: Evidence;
 }
@@ -215,6 +253,8 @@ export interface ExtractedDocument {
   };
   parties: Party[];
   agreements: Agreement[];
+  /** Every paragraph, list item, table row and heading, in reading order. */
+  passages?: Passage[];
   /** What the document should hold by its kind and does not (the quality report), one sentence each. */
   warnings: string[];
 }

@@ -12,7 +12,7 @@
  * stored by another version is written again even if its bytes are the same. Raise it whenever
  * extraction or the model changes what a document yields.
  */
-export const GRAPH_VERSION = 3;
+export const GRAPH_VERSION = 4;
 
 export const NODE_LABELS = [
   'Document',
@@ -27,6 +27,8 @@ export const NODE_LABELS = [
   'Theme',
   'Evidence',
   'CrossReference',
+  'PartnerGroup',
+  'Passage',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -37,13 +39,15 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Pilot: ['name', 'otherNames', 'cohort'],
   Party: ['name', 'kind', 'aliases'],
   FocusArea: ['number', 'title'],
-  SubGoal: ['number', 'title', 'themes', 'agreement', 'partnerGroups', 'mayInviteGroups'],
+  SubGoal: ['number', 'title', 'themes', 'agreement', 'partnerGroups', 'mayInviteGroups', 'body'],
   Measure: ['label', 'kind', 'text', 'themes', 'subGoal', 'agreement'],
   Obligation: ['modality', 'action', 'section', 'quote', 'agreement', 'under'],
   PlanAnchor: ['name', 'type'],
   Theme: ['name'],
   Evidence: ['document', 'page', 'pageEnd', 'quote'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
+  PartnerGroup: ['name'],
+  Passage: ['kind', 'text', 'section', 'agreement', 'themes', 'document', 'page', 'pageEnd'],
 };
 
 /** Properties of a relationship that rests on a sentence: where that sentence stands. */
@@ -69,7 +73,9 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
   { type: 'PARTNER_IN', from: ['Party'], to: ['SubGoal'], properties: [...EVIDENCE] },
   { type: 'MAY_INVITE', from: ['Party'], to: ['SubGoal'], properties: [...EVIDENCE] },
   { type: 'HAS_MEASURE', from: ['SubGoal'], to: ['Measure'], properties: [] },
-  { type: 'ABOUT', from: ['SubGoal', 'Measure'], to: ['Theme'], properties: [] },
+  { type: 'ABOUT', from: ['SubGoal', 'Measure'], to: ['Theme'], properties: ['words', ...EVIDENCE] },
+  { type: 'GROUP_IN', from: ['PartnerGroup'], to: ['SubGoal'], properties: ['role', ...EVIDENCE] },
+  { type: 'HAS_PASSAGE', from: ['Document'], to: ['Passage'], properties: [] },
   { type: 'BINDS', from: ['Obligation'], to: ['Party'], properties: [] },
   { type: 'UNDER', from: ['Obligation'], to: ['SubGoal', 'Agreement'], properties: [] },
   { type: 'ANCHORED_IN', from: ['Agreement'], to: ['PlanAnchor'], properties: [...NODE_PROPERTIES.PlanAnchor, ...EVIDENCE] },

@@ -3,7 +3,7 @@
  * (`properties(n)`): what write-plan.ts writes for each label and relationship of model.ts,
  * plus `id` and `docs`. A property written from an optional value is absent, never null.
  */
-import type { Agreement, DocumentKind, Evidence, Language, Measure, Modality, PartyKind, PlanAnchorType, Scheme, Theme } from '../domain/records.ts';
+import type { Agreement, DocumentKind, Evidence, Language, Measure, Modality, PartyKind, PassageKind, PlanAnchorType, Scheme, Theme } from '../domain/records.ts';
 
 /** What every node and relationship carries: the documents that contributed it. */
 interface Contributed {
@@ -67,6 +67,8 @@ export interface SubGoalProperties extends Node {
   /** Kinds of actor among the partners or invitees ("lokale sparebankar"), not parties. */
   partnerGroups?: string[];
   mayInviteGroups?: string[];
+  /** The text of its body (paragraphs, items, rows under its heading), for comparison. */
+  body?: string;
 }
 
 export interface MeasureProperties extends Node {
@@ -96,6 +98,32 @@ export interface PlanAnchorProperties extends Node {
 
 export interface EvidenceProperties extends Node, Evidence {}
 
+export interface PartnerGroupProperties extends Node {
+  name: string;
+}
+
+/** A paragraph, item, row or heading: its text is its quote, on `page` (to `pageEnd`) of `document`. */
+export interface PassageProperties extends Node {
+  kind: PassageKind;
+  text: string;
+  section?: string;
+  agreement?: string;
+  themes?: Theme[];
+  document: string;
+  page: number;
+  pageEnd?: number;
+}
+
+/** ABOUT: the words that made the text about the theme, and their sentence (absent on graphs written before reasons were kept). */
+export interface AboutProperties extends Contributed, Partial<Evidence> {
+  words?: string[];
+}
+
+/** GROUP_IN: whether the group is partner or invitee, and the sentence that names it. */
+export interface GroupInProperties extends Contributed, Evidence {
+  role: 'PARTNER' | 'MAY_INVITE';
+}
+
 /** The properties of each node label the questions read as a whole. */
 export interface NodeProperties {
   Document: DocumentProperties;
@@ -107,6 +135,8 @@ export interface NodeProperties {
   Measure: MeasureProperties;
   Obligation: ObligationProperties;
   PlanAnchor: PlanAnchorProperties;
+  PartnerGroup: PartnerGroupProperties;
+  Passage: PassageProperties;
 }
 
 /** MAIN_PARTY_OF: the sentence, and whether the party coordinates on behalf of the state. */

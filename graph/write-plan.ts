@@ -3,8 +3,8 @@
  * (type, start label, end label). Ids come from content, so the same document always gives
  * the same rows.
  */
-import { crossReferenceId, documentId, evidenceId, themeId } from '../domain/ids.ts';
-import type { Agreement, Evidence, ExtractedDocument } from '../domain/records.ts';
+import { crossReferenceId, documentId, evidenceId, partnerGroupId, themeId } from '../domain/ids.ts';
+import type { Agreement, Evidence, ExtractedDocument, ThemeReason } from '../domain/records.ts';
 import { GRAPH_VERSION, shapeKey, type NodeLabel } from './model.ts';
 
 export interface NodeRow {
@@ -59,10 +59,11 @@ export function writePlan(x: ExtractedDocument): WritePlan {
     rel('SUPPORTED_BY', from, fromId, 'Evidence', id);
   };
   const sentence = (e: Evidence) => ({ document: e.document, page: e.page, pageEnd: e.pageEnd, quote: e.quote });
-  const themes = (from: NodeLabel, fromId: string, list: string[]) => {
+  const themes = (from: NodeLabel, fromId: string, list: string[], reasons: ThemeReason[] = []) => {
     for (const theme of list) {
+      const reason = reasons.find((r) => r.theme === theme);
       node('Theme', themeId(theme), { name: theme });
-      rel('ABOUT', from, fromId, 'Theme', themeId(theme));
+      rel('ABOUT', from, fromId, 'Theme', themeId(theme), reason ? { words: reason.words, ...sentence(reason.evidence) } : {});
     }
   };
 
@@ -72,6 +73,10 @@ export function writePlan(x: ExtractedDocument): WritePlan {
     rel('MENTIONS', 'Document', doc, 'Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
   }
   for (const a of x.agreements) writeAgreement(a);
+  for (const p of x.passages ?? []) {
+    node('Passage', p.id, { kind: p.kind, text: p.text, section: p.section, agreement: p.agreement, themes: nonEmpty(p.themes), ...sentence(p.evidence), quote: undefined });
+    rel('HAS_PASSAGE', 'Document', doc, 'Passage', p.id);
+  }
   return plan;
 
   function writeAgreement(a: Agreement): void {
@@ -103,19 +108,23 @@ export function writePlan(x: ExtractedDocument): WritePlan {
       evidence('FocusArea', f.id, f.evidence);
     }
     for (const s of a.subGoals) {
-      node('SubGoal', s.id, { number: s.number, title: s.title, themes: s.themes, agreement: a.id, partnerGroups: nonEmpty(s.partnerGroups), mayInviteGroups: nonEmpty(s.mayInviteGroups) });
+      node('SubGoal', s.id, { number: s.number, title: s.title, themes: s.themes, agreement: a.id, partnerGroups: nonEmpty(s.partnerGroups), mayInviteGroups: nonEmpty(s.mayInviteGroups), body: s.body || undefined });
       rel('HAS_SUBGOAL', 'Agreement', a.id, 'SubGoal', s.id);
       const focusArea = a.focusAreas.find((f) => f.number === s.focusArea);
       if (focusArea) rel('HAS_SUBGOAL', 'FocusArea', focusArea.id, 'SubGoal', s.id);
       evidence('SubGoal', s.id, s.evidence);
-      themes('SubGoal', s.id, s.themes);
+      themes('SubGoal', s.id, s.themes, s.themeReasons);
+      for (const g of s.groups ?? []) {
+        node('PartnerGroup', partnerGroupId(g.name), { name: g.name });
+        rel('GROUP_IN', 'PartnerGroup', partnerGroupId(g.name), 'SubGoal', s.id, { role: g.role, ...sentence(g.evidence) });
+      }
       for (const p of s.partners) rel('PARTNER_IN', 'Party', p.party, 'SubGoal', s.id, sentence(p.evidence));
       for (const p of s.mayInvite) rel('MAY_INVITE', 'Party', p.party, 'SubGoal', s.id, sentence(p.evidence));
       for (const m of s.measures) {
         node('Measure', m.id, { label: m.label, kind: m.kind, text: m.text, themes: m.themes, subGoal: s.id, agreement: a.id });
         rel('HAS_MEASURE', 'SubGoal', s.id, 'Measure', m.id);
         evidence('Measure', m.id, m.evidence);
-        themes('Measure', m.id, m.themes);
+        themes('Measure', m.id, m.themes, m.themeReasons);
       }
     }
     for (const o of a.obligations) {

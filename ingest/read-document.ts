@@ -191,8 +191,10 @@ function joinWordsBrokenAcrossPages(pages: TextBlock[][], vocabulary: Vocabulary
       const joined = joinHyphenated(last.text, first, vocabulary, language);
       if (joined.endsWith(`- ${first}`)) continue; // a suspended compound: leave both pages as they are
       last.text = joined;
+      last.endsOnNextPage = true;
     } else if (/\d[–—]$/.test(last.text) && /^\d/.test(first)) {
       last.text += first;
+      last.endsOnNextPage = true;
     } else {
       continue;
     }

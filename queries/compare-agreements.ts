@@ -1,71 +1,111 @@
 /**
- * "Where do two agreements overlap?" — shared parties and municipalities, shared themes, shared
- * plan anchors (the same anchor, or one whose name the other's contains), explicit
- * cross-references, and the most similar sub-goal pairs (TF-IDF cosine over stemmed, nb/nn-folded titles).
+ * "Where do two agreements overlap?" — shared parties and municipalities, shared themes and
+ * plan anchors (the same anchor, or one whose name the other's contains), each with the sentence
+ * of both agreements it rests on; explicit cross-references; and sub-goal pairs alike in title
+ * or body (meaning vectors, see meaning.ts) or tied by a sentence that names the other agreement.
  */
 import type { Evidence, Theme } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
-import { cosine, placeTerms, score, terms, TfIdf } from './text-similarity.ts';
+import { cosine, MeaningModel, meaningTerms, score, sharedTerms } from './meaning.ts';
+import { placeTerms } from './measures.ts';
+import { ROLES, roleOf } from '../domain/roles.ts';
+
+export type PairBasis = 'TITLE' | 'BODY' | 'CROSS_REFERENCE';
+
+export interface SharedWithEvidence<T> {
+  value: T;
+  a: Evidence;
+  b: Evidence;
+}
+
+export interface SubGoalPair {
+  a: string;
+  b: string;
+  score: number;
+  basis: PairBasis[];
+  sharedTerms: string[];
+  crossReference?: Evidence;
+}
 
 export interface AgreementComparison {
   a: string;
   b: string;
-  sharedParties: string[];
-  sharedMunicipalities: string[];
-  sharedThemes: Theme[];
-  sharedPlanAnchors: { a: string; b: string; name: string; exact: boolean }[];
+  sharedParties: SharedWithEvidence<string>[];
+  sharedMunicipalities: SharedWithEvidence<string>[];
+  sharedThemes: { theme: Theme; a: Evidence[]; b: Evidence[] }[];
+  sharedPlanAnchors: { a: string; b: string; name: string; exact: boolean; evidenceA: Evidence; evidenceB: Evidence }[];
   crossReferences: ({ from: string; to: string } & Evidence)[];
-  similarSubGoals: { a: string; b: string; score: number }[];
+  similarSubGoals: SubGoalPair[];
 }
+
+/**
+ * How alike two sub-goals must be, by title or by body, to be paired. Below it the shared words
+ * are the genre's own ("samarbeid", "region"), not a shared aim.
+ */
+export const SIMILAR_SUBGOALS = 0.25;
+/** Sentences of each agreement shown for a shared theme. */
+const THEME_EVIDENCE = 3;
 
 // The two agreements are found by id (UNWIND … {id: id}), an index lookup; `WHERE a.id IN $ids`
 // would scan every agreement on the embedded engine.
 const EXISTS = defineCypher<{ id: string }>('question.compare.agreements', 'read', 'UNWIND $ids AS id MATCH (a:Agreement {id: id}) RETURN a.id AS id');
 
-/** Which party (or municipality) takes part in which of the two agreements. */
-type Participation = { agreement: string; party: string };
+/** A party's part in one of the two agreements, with the sentence. */
+type Participation = { agreement: string; party: string; type: string } & Evidence;
 
 const PARTIES = defineCypher<Participation>(
   'question.compare.parties',
   'read',
-  `UNWIND $ids AS id MATCH (a:Agreement {id: id})<-[:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]-(p:Party) RETURN a.id AS agreement, p.id AS party
+  `UNWIND $ids AS id MATCH (a:Agreement {id: id})<-[r:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]-(p:Party)
+   RETURN a.id AS agreement, p.id AS party, type(r) AS type, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote
    UNION
-   UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(:SubGoal)<-[:PARTNER_IN|MAY_INVITE]-(p:Party) RETURN a.id AS agreement, p.id AS party`,
+   UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(:SubGoal)<-[r:PARTNER_IN|MAY_INVITE]-(p:Party)
+   RETURN a.id AS agreement, p.id AS party, type(r) AS type, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote`,
 );
 
-const MUNICIPALITIES = defineCypher<Participation>(
+const MUNICIPALITIES = defineCypher<{ agreement: string; party: string; name: string }>(
   'question.compare.municipalities',
   'read',
-  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:FOR_PILOT]->(:Pilot)-[:INCLUDES]->(m:Party) RETURN a.id AS agreement, m.id AS party',
+  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:FOR_PILOT]->(:Pilot)-[:INCLUDES]->(m:Party) RETURN a.id AS agreement, m.id AS party, m.name AS name',
 );
 
-type SubGoalRow = { agreement: string; id: string; title: string; themes: Theme[] | null };
+/** Passages of the two agreements: where a municipality that holds no role is named. */
+const PASSAGES = defineCypher<{ agreement: string } & Evidence>(
+  'question.compare.passages',
+  'read',
+  `UNWIND $ids AS id MATCH (x:Passage {agreement: id})
+   RETURN x.agreement AS agreement, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote ORDER BY x.id`,
+);
+
+type SubGoalRow = { agreement: string; id: string; title: string; body: string | null; quote: string };
 
 const SUBGOALS = defineCypher<SubGoalRow>(
   'question.compare.subgoals',
   'read',
-  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(s:SubGoal) RETURN a.id AS agreement, s.id AS id, s.title AS title, s.themes AS themes',
+  `UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(s:SubGoal)-[:SUPPORTED_BY]->(e:Evidence)
+   RETURN a.id AS agreement, s.id AS id, s.title AS title, s.body AS body, e.quote AS quote ORDER BY s.id`,
 );
 
-const ALL_SUBGOAL_TITLES = defineCypher<{ title: string }>('question.compare.all-subgoal-titles', 'read', 'MATCH (s:SubGoal) RETURN s.title AS title ORDER BY s.id');
-
-/** Names of pilots and of their municipalities (a party without a name gives null). */
-const PLACES = defineCypher<{ name: string | null }>(
-  'question.compare.places',
+const THEME_REASONS = defineCypher<{ agreement: string; theme: Theme } & Evidence>(
+  'question.compare.theme-reasons',
   'read',
-  `MATCH (pilot:Pilot) RETURN pilot.name AS name
-   UNION
-   MATCH (:Pilot)-[:INCLUDES]->(m:Party) RETURN m.name AS name`,
+  `UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(s:SubGoal)-[r:ABOUT]->(t:Theme)
+   OPTIONAL MATCH (s)-[:SUPPORTED_BY]->(e:Evidence)
+   RETURN a.id AS agreement, t.name AS theme, coalesce(r.document, e.document) AS document, coalesce(r.page, e.page) AS page,
+          r.pageEnd AS pageEnd, coalesce(r.quote, e.quote) AS quote ORDER BY s.id`,
 );
 
-type AnchorRow = { agreement: string; id: string; name: string };
+const ALL_SUBGOALS = defineCypher<{ title: string; body: string | null }>('question.compare.all-subgoals', 'read', 'MATCH (s:SubGoal) RETURN s.title AS title, s.body AS body ORDER BY s.id');
+
+type AnchorRow = { agreement: string; id: string; name: string } & Evidence;
 
 const ANCHORS = defineCypher<AnchorRow>(
   'question.compare.anchors',
   'read',
-  'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:ANCHORED_IN]->(x:PlanAnchor) RETURN a.id AS agreement, x.id AS id, x.name AS name',
+  `UNWIND $ids AS id MATCH (a:Agreement {id: id})-[r:ANCHORED_IN]->(x:PlanAnchor)
+   RETURN a.id AS agreement, x.id AS id, x.name AS name, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote`,
 );
 
 const REFERENCES = defineCypher<AgreementComparison['crossReferences'][number]>(
@@ -75,64 +115,151 @@ const REFERENCES = defineCypher<AgreementComparison['crossReferences'][number]>(
    MATCH (a:Agreement {id: id})-[r:REFERENCES]->(b:Agreement)
    WHERE b.id IN $ids
    MATCH (x:CrossReference {id: r.via})-[:SUPPORTED_BY]->(e:Evidence)
-   RETURN a.id AS from, b.id AS to, e.document AS document, e.page AS page, e.quote AS quote`,
+   RETURN a.id AS from, b.id AS to, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote`,
 );
-
-/** Sub-goal titles are short: compare the first six letters of their words (see ComparisonOptions). */
-const TITLE_PREFIX = 6;
 
 export async function compareAgreements(ctx: QueryContext, a: string, b: string): Promise<AgreementComparison> {
   const ids = [a, b];
   const found = new Set((await ctx.read(EXISTS, { ids })).map((r) => r.id));
   for (const id of ids) if (!found.has(id)) throw new NotFoundError('agreement', id);
-  const shared = async (rows: Promise<Participation[]>) => {
-    const sets = new Map([a, b].map((id) => [id, new Set<string>()]));
-    for (const r of await rows) sets.get(r.agreement)?.add(r.party);
-    return [...sets.get(a)!].filter((x) => sets.get(b)!.has(x)).sort();
-  };
 
-  const subGoals = await ctx.read(SUBGOALS, { ids });
-  const themesOf = (agreement: string) => new Set(subGoals.filter((s) => s.agreement === agreement).flatMap((s) => s.themes ?? []));
-  const themesB = themesOf(b);
-
+  const references = (await ctx.read(REFERENCES, { ids })).map((r) => ({ from: r.from, to: r.to, ...evidence(r) }));
   return {
     a,
     b,
-    sharedParties: await shared(ctx.read(PARTIES, { ids })),
-    sharedMunicipalities: await shared(ctx.read(MUNICIPALITIES, { ids })),
-    sharedThemes: [...themesOf(a)].filter((t) => themesB.has(t)).sort(),
+    sharedParties: await sharedParties(ctx, a, b),
+    sharedMunicipalities: await sharedMunicipalities(ctx, a, b),
+    sharedThemes: sharedThemes(await ctx.read(THEME_REASONS, { ids }), a, b),
     sharedPlanAnchors: sharedAnchors(await ctx.read(ANCHORS, { ids }), a, b),
-    crossReferences: (await ctx.read(REFERENCES, { ids })).map((r) => ({ from: r.from, to: r.to, document: r.document, page: r.page, quote: r.quote })),
-    similarSubGoals: await similarPairs(ctx, subGoals, a, b),
+    crossReferences: references,
+    similarSubGoals: await similarPairs(ctx, await ctx.read(SUBGOALS, { ids }), references, a, b),
   };
 }
 
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function evidence(r: Evidence): Evidence {
+  return { document: r.document, page: r.page, ...(r.pageEnd ? { pageEnd: r.pageEnd } : {}), quote: r.quote };
+}
+
+/** Participations, the strongest tie first: its sentence is the one shown. */
+function strongestFirst(rows: Participation[]): Participation[] {
+  const rank = (r: Participation) => ROLES.indexOf(roleOf(r.type, undefined));
+  return [...rows].sort((x, y) => rank(x) - rank(y));
+}
+
+/** Each agreement's first sentence for a key, by the order rows come in. */
+function firstBy<R extends { agreement: string } & Evidence>(rows: R[], key: (r: R) => string): Map<string, Map<string, Evidence>> {
+  const by = new Map<string, Map<string, Evidence>>();
+  for (const r of rows) {
+    const of = by.get(r.agreement) ?? new Map<string, Evidence>();
+    if (!of.has(key(r)) && r.quote) of.set(key(r), evidence(r));
+    by.set(r.agreement, of);
+  }
+  return by;
+}
+
+async function sharedParties(ctx: QueryContext, a: string, b: string): Promise<SharedWithEvidence<string>[]> {
+  const rows = strongestFirst(await ctx.read(PARTIES, { ids: [a, b] }));
+  const by = firstBy(rows, (r) => r.party);
+  const inA = by.get(a) ?? new Map();
+  const inB = by.get(b) ?? new Map();
+  return [...inA.keys()].filter((p) => inB.has(p)).sort().map((p) => ({ value: p, a: inA.get(p)!, b: inB.get(p)! }));
+}
+
+/** Municipalities of both pilots: where each agreement names it (its role, else the first passage naming it). */
+async function sharedMunicipalities(ctx: QueryContext, a: string, b: string): Promise<SharedWithEvidence<string>[]> {
+  const ids = [a, b];
+  const rows = await ctx.read(MUNICIPALITIES, { ids });
+  const names = new Map(rows.map((r) => [r.party, r.name]));
+  const inA = new Set(rows.filter((r) => r.agreement === a).map((r) => r.party));
+  const shared = [...new Set(rows.filter((r) => r.agreement === b && inA.has(r.party)).map((r) => r.party))].sort();
+  if (shared.length === 0) return [];
+  const roles = firstBy(strongestFirst(await ctx.read(PARTIES, { ids })), (r) => r.party);
+  const passages = await ctx.read(PASSAGES, { ids });
+  const where = (agreement: string, party: string): Evidence | undefined => {
+    const role = roles.get(agreement)?.get(party);
+    if (role) return role;
+    // "Kåfjord kommune" is named "Kåfjord" as often as not
+    const name = names.get(party)!.toLowerCase().replace(/\s+(?:kommune|kommun)$/u, '');
+    const passage = passages.find((p) => p.agreement === agreement && new RegExp(`(?<!\\p{L})${escape(name)}(?!\\p{L})`, 'u').test(p.quote.toLowerCase()));
+    return passage && evidence(passage);
+  };
+  return shared.flatMap((party) => {
+    const [ea, eb] = [where(a, party), where(b, party)];
+    return ea && eb ? [{ value: party, a: ea, b: eb }] : [];
+  });
+}
+
+function sharedThemes(rows: ({ agreement: string; theme: Theme } & Evidence)[], a: string, b: string): AgreementComparison['sharedThemes'] {
+  const of = (agreement: string) => {
+    const by = new Map<Theme, Evidence[]>();
+    for (const r of rows.filter((x) => x.agreement === agreement)) {
+      const list = by.get(r.theme) ?? [];
+      if (list.length < THEME_EVIDENCE && !list.some((e) => e.quote === r.quote)) list.push(evidence(r));
+      by.set(r.theme, list);
+    }
+    return by;
+  };
+  const [inA, inB] = [of(a), of(b)];
+  return [...inA.keys()].filter((t) => inB.has(t)).sort().map((theme) => ({ theme, a: inA.get(theme)!, b: inB.get(theme)! }));
+}
+
 /** The same anchor, or two anchors where all the words of one name stand in the other (years and areas aside). */
-function sharedAnchors(rows: AnchorRow[], a: string, b: string) {
-  const of = (agreement: string) => rows.filter((r) => r.agreement === agreement).map((r) => ({ id: r.id, name: r.name, words: new Set(terms(r.name)) }));
+function sharedAnchors(rows: AnchorRow[], a: string, b: string): AgreementComparison['sharedPlanAnchors'] {
+  const of = (agreement: string) => rows.filter((r) => r.agreement === agreement).map((r) => ({ ...r, words: new Set(meaningTerms(r.name, { keepGeneric: true })) }));
   const shared: AgreementComparison['sharedPlanAnchors'] = [];
   for (const x of of(a)) {
     for (const y of of(b)) {
       const exact = x.id === y.id;
       const [small, large] = x.words.size <= y.words.size ? [x.words, y.words] : [y.words, x.words];
       const contained = small.size >= 2 && [...small].every((w) => large.has(w));
-      if (exact || contained) shared.push({ a: x.id, b: y.id, name: x.name, exact });
+      if (exact || contained) shared.push({ a: x.id, b: y.id, name: x.name, exact, evidenceA: evidence(x), evidenceB: evidence(y) });
     }
   }
   return shared.sort((p, q) => Number(q.exact) - Number(p.exact) || p.name.localeCompare(q.name, 'nb'));
 }
 
-async function similarPairs(ctx: QueryContext, subGoals: SubGoalRow[], a: string, b: string) {
-  // pilot and municipality names say where, not what: they are left out of the comparison
-  const model = await ctx.cached('subgoal-tfidf', async () => {
-    const places = placeTerms((await ctx.read(PLACES)).map((r) => r.name).filter((n) => n !== null), TITLE_PREFIX);
-    return new TfIdf((await ctx.read(ALL_SUBGOAL_TITLES)).map((r) => r.title), { prefix: TITLE_PREFIX, dropGeneric: true, ignore: places });
+async function similarPairs(ctx: QueryContext, subGoals: SubGoalRow[], references: AgreementComparison['crossReferences'], a: string, b: string): Promise<SubGoalPair[]> {
+  const { titles, bodies } = await ctx.cached('subgoal-meaning', async () => {
+    // pilot and municipality names say where, not what: they are left out of the comparison
+    const places = await placeTerms(ctx);
+    const all = await ctx.read(ALL_SUBGOALS);
+    return { titles: new MeaningModel(all.map((s) => s.title), places), bodies: new MeaningModel(all.map((s) => `${s.title} ${s.body ?? ''}`), places) };
   });
-  const side = (agreement: string) => subGoals.filter((s) => s.agreement === agreement).map((s) => ({ id: s.id, vector: model.vector(s.title) }));
-  const pairs: AgreementComparison['similarSubGoals'] = [];
-  for (const x of side(a)) for (const y of side(b)) {
-    const s = score(cosine(x.vector, y.vector));
-    if (s > 0) pairs.push({ a: x.id, b: y.id, score: s });
+  const side = (agreement: string) =>
+    subGoals
+      .filter((s) => s.agreement === agreement)
+      .map((s) => ({ ...s, title: titles.vector(s.title), body: bodies.vector(`${s.title} ${s.body ?? ''}`), text: `${s.quote} ${s.body ?? ''}` }));
+  const [left, right] = [side(a), side(b)];
+  type Side = typeof left;
+  // a cross-reference sentence standing in a sub-goal's text ties it to the other agreement's sub-goal most like that sentence
+  const tied = new Map<string, Evidence>();
+  const tie = (from: Side, to: Side, other: string, key: (x: string, y: string) => string) => {
+    for (const x of from) {
+      const ref = references.find((r) => r.to === other && x.text.includes(r.quote));
+      if (!ref || to.length === 0) continue;
+      const sentence = bodies.vector(ref.quote);
+      const y = [...to].sort((p, q) => cosine(sentence, q.body) - cosine(sentence, p.body) || p.id.localeCompare(q.id))[0]!;
+      tied.set(key(x.id, y.id), evidence(ref));
+    }
+  };
+  tie(left, right, b, (x, y) => `${x}|${y}`);
+  tie(right, left, a, (y, x) => `${x}|${y}`);
+  const pairs: SubGoalPair[] = [];
+  for (const x of left) {
+    for (const y of right) {
+      const [title, body] = [cosine(x.title, y.title), cosine(x.body, y.body)];
+      const basis: PairBasis[] = [];
+      if (title >= SIMILAR_SUBGOALS) basis.push('TITLE');
+      if (body >= SIMILAR_SUBGOALS) basis.push('BODY');
+      const ref = tied.get(`${x.id}|${y.id}`);
+      if (ref) basis.push('CROSS_REFERENCE');
+      if (basis.length === 0) continue;
+      pairs.push({ a: x.id, b: y.id, score: score(Math.max(title, body)), basis, sharedTerms: sharedTerms(x.body, y.body), ...(ref ? { crossReference: ref } : {}) });
+    }
   }
   return pairs.sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
 }

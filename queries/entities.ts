@@ -4,10 +4,10 @@
  */
 import DataLoader from 'dataloader';
 import { defineCypher, type Cypher, type RowOf } from '../graph/cypher-registry.ts';
-import type { AgreementRole, AnchoredInProperties, EvidenceProperties, NodeProperties, SubGoalRole } from '../graph/properties.ts';
+import type { AboutProperties, AgreementRole, AnchoredInProperties, EvidenceProperties, GroupInProperties, NodeProperties, SubGoalRole } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
 
-const LABELS = ['Document', 'Agreement', 'Pilot', 'Party', 'FocusArea', 'SubGoal', 'Measure', 'Obligation', 'PlanAnchor'] as const satisfies readonly (keyof NodeProperties)[];
+const LABELS = ['Document', 'Agreement', 'Pilot', 'Party', 'FocusArea', 'SubGoal', 'Measure', 'Obligation', 'PlanAnchor', 'PartnerGroup'] as const satisfies readonly (keyof NodeProperties)[];
 type Label = (typeof LABELS)[number];
 
 /** Every row of a batched ask carries `key`: the id it was asked for. */
@@ -70,6 +70,20 @@ const NEIGHBOURS = {
     'MATCH (p:Party)-[r:PARTNER_IN|MAY_INVITE]->(s:SubGoal) WHERE p.id IN $ids RETURN p.id AS key, s.id AS id, type(r) AS type, properties(r) AS props',
   ),
   anchorAgreements: defineCypher<Link>('entity.anchor.agreements', 'read', 'MATCH (a:Agreement)-[:ANCHORED_IN]->(x:PlanAnchor) WHERE x.id IN $ids RETURN x.id AS key, a.id AS id'),
+  /** Themes with the words and sentence that gave them: sub-goals and measures alike. */
+  themeReasons: defineCypher<Link & { props: AboutProperties }>(
+    'entity.theme-reasons',
+    'read',
+    `MATCH (n:SubGoal)-[r:ABOUT]->(t:Theme) WHERE n.id IN $ids RETURN n.id AS key, t.name AS id, properties(r) AS props
+     UNION ALL
+     MATCH (n:Measure)-[r:ABOUT]->(t:Theme) WHERE n.id IN $ids RETURN n.id AS key, t.name AS id, properties(r) AS props`,
+  ),
+  subGoalGroups: defineCypher<Link & { props: GroupInProperties }>(
+    'entity.subgoal.groups',
+    'read',
+    'MATCH (g:PartnerGroup)-[r:GROUP_IN]->(s:SubGoal) WHERE s.id IN $ids RETURN s.id AS key, g.id AS id, properties(r) AS props',
+  ),
+  groupSubGoals: defineCypher<Link>('entity.group.subgoals', 'read', 'MATCH (g:PartnerGroup)-[:GROUP_IN]->(s:SubGoal) WHERE g.id IN $ids RETURN g.id AS key, s.id AS id'),
   documentAgreements: defineCypher<Link>('entity.document.agreements', 'read', 'MATCH (d:Document)-[:DESCRIBES]->(a:Agreement) WHERE d.id IN $ids RETURN d.id AS key, a.id AS id'),
 } as const;
 

@@ -1,7 +1,7 @@
 /** The plain lookups: documents, agreements, pilots, parties, sub-goals, obligations, plan anchors, themes. */
 import type { Language, Modality, Party, PartyKind, Scheme, Theme } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
-import type { AgreementProperties, DocumentProperties, ObligationProperties, PilotProperties, PlanAnchorProperties, SubGoalProperties } from '../graph/properties.ts';
+import type { AgreementProperties, DocumentProperties, ObligationProperties, PartnerGroupProperties, PilotProperties, PlanAnchorProperties, SubGoalProperties } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
 import { allParties, partiesNamed, resolveParties } from './party-resolution.ts';
 
@@ -51,6 +51,8 @@ const OBLIGATIONS = defineCypher<{ props: ObligationProperties }>(
    WHERE $parties IS NULL OR any(id IN partyIds WHERE id IN $parties)
    RETURN properties(o) AS props ORDER BY o.id SKIP $offset LIMIT $limit`,
 );
+
+const PARTNER_GROUPS = defineCypher<{ props: PartnerGroupProperties }>('lookup.partner-groups', 'read', 'MATCH (g:PartnerGroup) RETURN properties(g) AS props ORDER BY g.name SKIP $offset LIMIT $limit');
 
 const ANCHORS = defineCypher<{ props: PlanAnchorProperties }>('lookup.anchors', 'read', 'MATCH (x:PlanAnchor) RETURN properties(x) AS props ORDER BY x.id SKIP $offset LIMIT $limit');
 
@@ -139,6 +141,11 @@ export async function obligations(ctx: QueryContext, filter: { party?: string; m
 
 export async function planAnchors(ctx: QueryContext, page: Page): Promise<PlanAnchorProperties[]> {
   return props(await ctx.read(ANCHORS, { ...page }));
+}
+
+/** Kinds of actor named as partners or invitees, by name. */
+export async function partnerGroups(ctx: QueryContext, page: Page): Promise<PartnerGroupProperties[]> {
+  return props(await ctx.read(PARTNER_GROUPS, { ...page }));
 }
 
 export async function themes(ctx: QueryContext): Promise<ThemeCount[]> {

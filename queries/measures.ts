@@ -1,8 +1,16 @@
-/** The measures of every pilot, with the TF-IDF vectors both measure questions compare. */
+/** The measures of every pilot, with the meaning vectors both measure questions compare. */
 import type { Theme } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
-import { TfIdf, type Vector } from './text-similarity.ts';
+import { MeaningModel, placeTermsOf, type Vector } from './meaning.ts';
+
+/**
+ * How alike (cosine of meaning vectors) two measure texts must be to count as the same measure
+ * tried in two places. Calibrated on the hand-labelled pairs of tests/golden/measure-pairs/
+ * (tests/measure-similarity.test.ts reports precision and recall there); nothing below it is
+ * returned as similar.
+ */
+export const SAME_MEASURE = 0.28;
 
 export interface MeasureDoc {
   id: string;
@@ -24,10 +32,27 @@ const ALL_MEASURES = defineCypher<MeasureRow>(
    ORDER BY id`,
 );
 
-export function measureIndex(ctx: QueryContext): Promise<{ measures: MeasureDoc[]; model: TfIdf }> {
+/** Names of pilots and of their municipalities (a party without a name gives null). */
+export const PLACE_NAMES = defineCypher<{ name: string | null }>(
+  'question.place-names',
+  'read',
+  `MATCH (pilot:Pilot) RETURN pilot.name AS name
+   UNION
+   MATCH (:Pilot)-[:INCLUDES]->(m:Party) RETURN m.name AS name`,
+);
+
+/** Terms of the pilots' and municipalities' names: they say where, not what. */
+export function placeTerms(ctx: QueryContext): Promise<Set<string>> {
+  return ctx.cached('place-terms', async () => placeTermsOf((await ctx.read(PLACE_NAMES)).map((r) => r.name).filter((n) => n !== null)));
+}
+
+export function measureIndex(ctx: QueryContext): Promise<{ measures: MeasureDoc[]; model: MeaningModel }> {
   return ctx.cached('measures', async () => {
     const rows = await ctx.read(ALL_MEASURES);
-    const model = new TfIdf(rows.map((r) => r.text));
+    const model = new MeaningModel(
+      rows.map((r) => r.text),
+      await placeTerms(ctx),
+    );
     const measures = rows.map((r) => ({
       id: r.id,
       text: r.text,

@@ -87,6 +87,8 @@ describe('pilotsInvolving: which pilots involve Husbanken on housing?', () => {
   });
 });
 
+type Quote = { document: string; page?: number; quote: string };
+
 describe('compareAgreements: where do the Tromsvekst and Bygdevekst agreements for Nord-Troms overlap?', () => {
   it('gives the shared county authority, municipalities, anchor, references and the closest sub-goals', async () => {
     const { body } = await api.gql<{ compareAgreements: Record<string, unknown> }>(`{
@@ -96,7 +98,11 @@ describe('compareAgreements: where do the Tromsvekst and Bygdevekst agreements f
         sharedThemes
         sharedPlanAnchors { name exact a { name } b { name } }
         crossReferences { from { id } to { id } quote document page }
-        similarSubGoals(limit: 2) { a { number } b { number } score }
+        similarSubGoals(limit: 2) { a { number } b { number } score basis sharedTerms crossReference { quote } }
+        themes { theme evidenceA { document page quote } evidenceB { document page quote } }
+        parties { party { name } evidenceA { document quote } evidenceB { document quote } }
+        municipalities { party { name } evidenceA { document quote } evidenceB { document quote } }
+        anchors: sharedPlanAnchors { evidenceA { document quote } evidenceB { document quote } }
       }
     }`);
     expect(body.errors).toBeUndefined();
@@ -106,14 +112,36 @@ describe('compareAgreements: where do the Tromsvekst and Bygdevekst agreements f
       sharedThemes: string[];
       sharedPlanAnchors: { name: string; exact: boolean; a: { name: string }; b: { name: string } }[];
       crossReferences: { from: { id: string }; to: { id: string }; quote: string; document: string; page: number }[];
-      similarSubGoals: { a: { number: string }; b: { number: string }; score: number }[];
+      similarSubGoals: { a: { number: string }; b: { number: string }; score: number; basis: string[]; sharedTerms: string[]; crossReference: { quote: string } | null }[];
+      themes: { theme: string; evidenceA: Quote[]; evidenceB: Quote[] }[];
+      parties: { party: { name: string }; evidenceA: Quote; evidenceB: Quote }[];
+      municipalities: { party: { name: string }; evidenceA: Quote; evidenceB: Quote }[];
+      anchors: { evidenceA: Quote; evidenceB: Quote }[];
     };
+    const [bygdevekst, tromsvekst] = ['bygdevekstavtale-nord-troms.pdf', 'tromsvekstavtale-nord-troms-2025-2028.pdf'];
+    // every shared item rests on a sentence of each agreement
+    for (const x of [...c.parties, ...c.municipalities, ...c.anchors]) {
+      expect(x.evidenceA.document).toBe(bygdevekst);
+      expect(x.evidenceB.document).toBe(tromsvekst);
+    }
+    for (const m of c.municipalities) {
+      const place = m.party.name.replace(' kommune', '');
+      expect(m.evidenceA.quote).toContain(place);
+      expect(m.evidenceB.quote).toContain(place);
+    }
     // The Tromsvekst agreement is between Troms fylkeskommune and Nord-Tromsrådet; only the county is also a Bygdevekst party.
     expect(c.sharedParties.map((p) => p.name)).toEqual(['Troms fylkeskommune']);
     // Both are for Nord-Troms: the four municipalities of the Bygdevekst agreement.
     expect(c.sharedMunicipalities.map((m) => m.name).sort()).toEqual(['Kvænangen kommune', 'Kåfjord kommune', 'Nordreisa kommune', 'Skjervøy kommune']);
-    // Attractiveness: "Nord-Troms trenger folk - vi må styrke vår attraktivitet" / delmål 1.3 and 3.2.
-    expect(c.sharedThemes).toEqual(['ATTRACTIVENESS_SETTLEMENT']);
+    // Attractiveness ("Nord-Troms trenger folk - vi må styrke vår attraktivitet" / delmål 1.3 "attraktive
+    // … lokalsamfunn"), workforce (the Bygdevekst delmål 1 body: "nye tiltak innen rekruttering" / delmål 1.2
+    // "kompetent arbeidskraft") and competence (Bygdevekst delmål 2: "utvikle kompetanse" / Tromsvekst 1.2's
+    // strategy "fleksible opplæringsmodeller innen videregående opplæring").
+    expect(c.sharedThemes).toEqual(['ATTRACTIVENESS_SETTLEMENT', 'COMPETENCE_EDUCATION', 'WORKFORCE']);
+    expect(c.themes.map((t) => t.theme)).toEqual(c.sharedThemes);
+    const workforce = c.themes.find((t) => t.theme === 'WORKFORCE')!;
+    expect(workforce.evidenceA.some((e) => e.document === bygdevekst && /rekruttering/.test(e.quote))).toBe(true);
+    expect(workforce.evidenceB.some((e) => e.document === tromsvekst && /arbeidskraft/.test(e.quote))).toBe(true);
     // The regional sustainable business plan (by Arena Nord-Troms) under two names.
     expect(c.sharedPlanAnchors).toEqual([
       { name: 'Regional Bærekraftig Næringsplan', exact: false, a: { name: 'Regional Bærekraftig Næringsplan' }, b: { name: 'regional bærekraftig næringsplan for Nord-Troms 2024–2034' } },
@@ -124,12 +152,11 @@ describe('compareAgreements: where do the Tromsvekst and Bygdevekst agreements f
       ['agreement:tromsvekst-nord-troms-2025-2028', 'agreement:bygdevekst-nord-troms', 'tromsvekstavtale-nord-troms-2025-2028.pdf'],
     ]);
     for (const r of c.crossReferences) expect(r.quote).toMatch(/^Tromsvekstavtalen og Bygdevekstavtalen for Nord-Troms skal gjensidig forsterke innsatsen/);
-    // The attractiveness delmål of the Bygdevekst agreement against the two Tromsvekst delmål about attractiveness.
-    expect(c.similarSubGoals.map((p) => [p.a.number, p.b.number])).toEqual([
-      ['1', '3.2'],
-      ['1', '1.3'],
-    ]);
-    expect(c.similarSubGoals[0]!.score).toBeGreaterThan(c.similarSubGoals[1]!.score);
+    // No two delmål share an aim in their words (the attractiveness titles share one word and the genre's
+    // vocabulary, under the threshold); what ties them is the sentence in Bygdevekst delmål 1 that names the
+    // Tromsvekst agreement, about recruitment and "tilstrekkelig arbeidskraft": Tromsvekst delmål 1.2.
+    expect(c.similarSubGoals.map((p) => [p.a.number, p.b.number, p.basis.join()])).toEqual([['1', '1.2', 'CROSS_REFERENCE']]);
+    expect(c.similarSubGoals[0]!.crossReference?.quote).toMatch(/^Tromsvekstavtalen og Bygdevekstavtalen for Nord-Troms skal gjensidig forsterke innsatsen for rekruttering/);
   });
 
   it('says which agreement it does not know', async () => {
@@ -139,7 +166,7 @@ describe('compareAgreements: where do the Tromsvekst and Bygdevekst agreements f
 });
 
 describe('transferableMeasures: which measures recur across pilots?', () => {
-  it('groups the same measure written in several pilot summaries, and nothing else', async () => {
+  it('groups the same measure written in several pilot summaries', async () => {
     const { body } = await api.gql<{ transferableMeasures: { label: string; pilots: { name: string }[]; measures: { text: string; pilot: { name: string }; evidence: { page: number } }[] }[] }>(
       '{ transferableMeasures(minPilots: 2) { label pilots { name } measures { text pilot { name } evidence { page } } } }',
     );
@@ -170,8 +197,12 @@ describe('transferableMeasures: which measures recur across pilots?', () => {
       ['Indre-Namdal: Utvikle og teste nye virkemidler for å øke tilgangen på egnede boliger', 'Midt: Utvikle nye virkemidler for å øke tilgangen til egnede boliger i distriktet'],
       ['Indre-Namdal: Utvikle utlånsforskriften', 'Midt: Utlånsforskriften som ledd i boligutvikling i distriktet'],
     ].map((group) => group.sort());
-    expect(clusters.sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual(expected.sort((a, b) => a[0]!.localeCompare(b[0]!)));
-    expect(body.data!.transferableMeasures.find((c) => c.label === 'Utforme rammene for hospiteringsordning')?.pilots).toHaveLength(4);
+    // each group read from the report stands whole in one cluster (what else a cluster may join is
+    // checked against the hand-labelled pairs in measure-similarity.test.ts)
+    const missing = expected.filter((group) => !clusters.some((c) => group.every((m) => c.includes(m))));
+    expect(missing).toEqual([]);
+    // the secondment scheme in its two wordings: four pilots "Utforme rammene …", Midt-Finnmark "Hospiteringsordning for statlige ansatte"
+    expect(clusters.find((c) => c.includes('Midt-Finnmark: Hospiteringsordning for statlige ansatte'))).toEqual(expect.arrayContaining(expected[0]!));
   });
 
   it('narrows to a theme and to measures in more pilots', async () => {
@@ -182,12 +213,15 @@ describe('transferableMeasures: which measures recur across pilots?', () => {
       'Utarbeide et kunnskaps-grunnlag for kollektivtrafikk i regionene',
       'Utvikle nye og fremtidsrettede løsninger for bestillingstransport i utvidet forstand',
     ]);
-    // in four pilots: the secondment scheme, and using Husbanken's instruments
-    const four = await api.gql<{ transferableMeasures: { label: string; pilots: { name: string }[] }[] }>('{ transferableMeasures(minPilots: 4) { label pilots { name } } }');
-    expect(four.body.data!.transferableMeasures.map((c) => c.pilots.map((p) => p.name).join(', ')).sort()).toEqual([
-      'Hjerteregionen, Indre-Namdal, Midt, Vestre Varanger',
-      'Indre-Namdal, Midt, Midt-Finnmark, Vestre Varanger',
-    ]);
+    // in four pilots or more: the secondment scheme (five, with Midt-Finnmark's "Hospiteringsordning for
+    // statlige ansatte"), and using Husbanken's instruments (four); every cluster returned spans four
+    const four = await api.gql<{ transferableMeasures: { label: string; pilots: { name: string }[]; measures: { text: string }[] }[] }>(
+      '{ transferableMeasures(minPilots: 4) { label pilots { name } measures { text } } }',
+    );
+    const byPilots = four.body.data!.transferableMeasures.map((c) => ({ pilots: c.pilots.map((p) => p.name).join(', '), texts: c.measures.map((m) => m.text) }));
+    for (const c of byPilots) expect(c.pilots.split(', ').length).toBeGreaterThanOrEqual(4);
+    expect(byPilots.find((c) => c.texts.includes('Hospiteringsordning for statlige ansatte'))?.pilots).toBe('Hjerteregionen, Indre-Namdal, Midt, Midt-Finnmark, Vestre Varanger');
+    expect(byPilots.find((c) => c.texts.includes('Øke kommunenes kompetanse om Husbankens virkemidler'))?.pilots).toBe('Indre-Namdal, Midt, Midt-Finnmark, Vestre Varanger');
   });
 });
 

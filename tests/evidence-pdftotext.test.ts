@@ -87,7 +87,7 @@ describe.skipIf(!hasPoppler)('evidence read back by pdftotext', () => {
       return texts.get(key)!;
     };
     const modes = [[], ['-raw']];
-    const evidence = evidenceIn(x.agreements);
+    const evidence = evidenceIn([x.agreements, x.passages]);
     expect(evidence.length).toBeGreaterThan(5);
     const missing: string[] = [];
     for (const e of evidence) {

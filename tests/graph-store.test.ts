@@ -51,6 +51,8 @@ function expectedCounts(records: ExtractedDocument[]) {
       Theme: distinct([...subGoals.flatMap((s) => s.themes), ...measures.flatMap((m) => m.themes)]),
       Evidence: distinct(evidence),
       CrossReference: agreements.reduce((n, a) => n + a.crossReferences.length, 0),
+      PartnerGroup: distinct(subGoals.flatMap((s) => (s.groups ?? []).map((g) => g.name.toLowerCase()))),
+      Passage: records.reduce((n, x) => n + (x.passages ?? []).length, 0),
     },
     relationships: {
       PARTNER_IN: subGoals.reduce((n, s) => n + s.partners.length, 0),
@@ -62,6 +64,8 @@ function expectedCounts(records: ExtractedDocument[]) {
       BINDS: agreements.reduce((n, a) => n + a.obligations.reduce((m, o) => m + o.parties.length, 0), 0),
       MENTIONS: records.reduce((n, x) => n + x.parties.length, 0),
       INCLUDES: distinct(agreements.flatMap((a) => a.pilot.municipalities.map((m) => `${a.pilot.id}|${m}`))),
+      GROUP_IN: distinct(subGoals.flatMap((s) => (s.groups ?? []).map((g) => `${g.name.toLowerCase()}|${s.id}`))),
+      HAS_PASSAGE: records.reduce((n, x) => n + (x.passages ?? []).length, 0),
       ABOUT: subGoals.reduce((n, s) => n + s.themes.length, 0) + measures.reduce((n, m) => n + m.themes.length, 0),
     },
   };

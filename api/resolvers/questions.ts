@@ -5,7 +5,7 @@ import * as lookups from '../../queries/lookups.ts';
 import { partyNetwork } from '../../queries/party-network.ts';
 import { partiesNamed } from '../../queries/party-resolution.ts';
 import { pilotsInvolving } from '../../queries/pilots-involving.ts';
-import { search } from '../../queries/search.ts';
+import { search, searchByAgreement } from '../../queries/search.ts';
 import { similarMeasures } from '../../queries/similar-measures.ts';
 import { transferableMeasures } from '../../queries/transferable-measures.ts';
 import { asClientError } from './errors.ts';
@@ -27,6 +27,9 @@ const query = {
   similarMeasures: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => similarMeasures(c.query, text(args.text, 'text'), limit(args.limit, 10)),
   partyNetwork: async (_: unknown, args: { kinds?: PartyKind[] | null; minWeight?: number | null }, c: RequestContext) => partyNetwork(c.query, args.kinds ?? undefined, args.minWeight ?? 1),
   search: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => search(c.query, text(args.text, 'text'), limit(args.limit, 20)),
+  searchByAgreement: async (_: unknown, args: { text: string; limit?: number | null; hitsPerGroup?: number | null }, c: RequestContext) =>
+    searchByAgreement(c.query, text(args.text, 'text'), limit(args.limit, 20), limit(args.hitsPerGroup, 5)),
+  partnerGroups: (_: unknown, args: Paged, c: RequestContext) => lookups.partnerGroups(c.query, page(args)),
   documents: (_: unknown, __: unknown, c: RequestContext) => lookups.documents(c.query),
   agreements: (_: unknown, args: { scheme?: Scheme | null; language?: Language | null; validOn?: string | null; expiresBefore?: string | null } & Paged, c: RequestContext) =>
     lookups.agreements(

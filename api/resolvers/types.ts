@@ -15,6 +15,7 @@ import type {
   ObligationProperties,
   PartyProperties,
   PilotProperties,
+  PartnerGroupProperties,
   PlanAnchorProperties,
   SubGoalProperties,
 } from '../../graph/properties.ts';
@@ -25,7 +26,7 @@ import type { PilotWithCohort } from '../../queries/lookups.ts';
 import type { NetworkEdge, NetworkNode } from '../../queries/party-network.ts';
 import type { PilotInvolvement } from '../../queries/pilots-involving.ts';
 import { roleIn } from '../../queries/roles.ts';
-import type { SearchHit } from '../../queries/search.ts';
+import type { SearchGroup, SearchHit } from '../../queries/search.ts';
 import type { ScoredMeasure } from '../../queries/similar-measures.ts';
 import type { MeasureCluster } from '../../queries/transferable-measures.ts';
 import { limit, page } from './arguments.ts';
@@ -48,6 +49,18 @@ async function pilotOfAgreement(c: RequestContext, agreement: string): Promise<P
 async function evidenceFor(c: RequestContext, label: keyof RequestContext['loaders']['evidence'], id: string): Promise<Evidence | null> {
   const rows = await c.loaders.evidence[label].load(id);
   return evidenceOf(rows[0]?.props);
+}
+
+/** Why a sub-goal or measure is about each of its themes; a graph written before reasons were kept gives the node's own sentence. */
+async function themeReasons(c: RequestContext, id: string, themes: Theme[], label: 'SubGoal' | 'Measure') {
+  const rows = await c.loaders.neighbours.themeReasons.load(id);
+  const own = async () => evidenceFor(c, label, id);
+  return Promise.all(
+    themes.map(async (theme) => {
+      const props = rows.find((r) => r.id === theme)?.props;
+      return { theme, words: props?.words ?? [], evidence: props?.quote ? evidenceOf(props as Evidence) : await own() };
+    }),
+  );
 }
 
 /** A pilot as the loaders give it, or as `pilots` gives it with the cohort filled in. */
@@ -190,6 +203,9 @@ export const typeResolvers = {
     themes: (s: SubGoalProperties) => s.themes ?? [],
     partnerGroups: (s: SubGoalProperties) => s.partnerGroups ?? [],
     mayInviteGroups: (s: SubGoalProperties) => s.mayInviteGroups ?? [],
+    themeReasons: (s: SubGoalProperties, _: unknown, c: RequestContext) => themeReasons(c, s.id, s.themes ?? [], 'SubGoal'),
+    groups: async (s: SubGoalProperties, _: unknown, c: RequestContext) =>
+      (await c.loaders.neighbours.subGoalGroups.load(s.id)).map((g) => ({ group: g.id, role: g.props.role, evidence: evidenceOf(g.props) })),
     agreement: (s: SubGoalProperties, _: unknown, c: RequestContext) => c.loaders.nodes.Agreement.load(s.agreement),
     partners: (s: SubGoalProperties, _: unknown, c: RequestContext) => linksOn(c, s, 'PARTNER_IN'),
     mayInvite: (s: SubGoalProperties, _: unknown, c: RequestContext) => linksOn(c, s, 'MAY_INVITE'),
@@ -200,6 +216,7 @@ export const typeResolvers = {
 
   Measure: {
     themes: (m: MeasureProperties) => m.themes ?? [],
+    themeReasons: (m: MeasureProperties, _: unknown, c: RequestContext) => themeReasons(c, m.id, m.themes ?? [], 'Measure'),
     subGoal: (m: MeasureProperties, _: unknown, c: RequestContext) => c.loaders.nodes.SubGoal.load(m.subGoal),
     pilot: (m: MeasureProperties, _: unknown, c: RequestContext) => pilotOfAgreement(c, m.agreement),
     evidence: (m: MeasureProperties, _: unknown, c: RequestContext) => evidenceFor(c, 'Measure', m.id),
@@ -210,6 +227,23 @@ export const typeResolvers = {
     agreement: (o: ObligationProperties, _: unknown, c: RequestContext) => c.loaders.nodes.Agreement.load(o.agreement),
     subGoal: (o: ObligationProperties, _: unknown, c: RequestContext) => (o.under && o.under !== o.agreement ? c.loaders.nodes.SubGoal.load(o.under) : null),
     evidence: (o: ObligationProperties, _: unknown, c: RequestContext) => evidenceFor(c, 'Obligation', o.id),
+  },
+
+  GroupInRole: {
+    group: (g: { group: string }, _: unknown, c: RequestContext) => c.loaders.nodes.PartnerGroup.load(g.group),
+  },
+
+  PartnerGroup: {
+    subGoals: async (g: PartnerGroupProperties, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)).sort()),
+    agreements: async (g: PartnerGroupProperties, _: unknown, c: RequestContext) => {
+      const subGoals = await nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)));
+      return nodes(c.loaders.nodes.Agreement, [...new Set(subGoals.map((s) => s.agreement))].sort());
+    },
+    pilots: async (g: PartnerGroupProperties, _: unknown, c: RequestContext) => {
+      const subGoals = await nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)));
+      const pilots = await Promise.all([...new Set(subGoals.map((s) => s.agreement))].map((a) => pilotOfAgreement(c, a)));
+      return [...new Map(pilots.filter((p) => p !== undefined).map((p) => [p.id, p])).values()].sort((x, y) => x.name.localeCompare(y.name, 'nb'));
+    },
   },
 
   PlanAnchor: {
@@ -227,14 +261,24 @@ export const typeResolvers = {
   AgreementComparison: {
     a: (x: AgreementComparison, _: unknown, c: RequestContext) => c.loaders.nodes.Agreement.load(x.a),
     b: (x: AgreementComparison, _: unknown, c: RequestContext) => c.loaders.nodes.Agreement.load(x.b),
-    sharedParties: (x: AgreementComparison, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Party, x.sharedParties),
-    sharedMunicipalities: (x: AgreementComparison, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Party, x.sharedMunicipalities),
+    sharedParties: (x: AgreementComparison, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Party, x.sharedParties.map((p) => p.value)),
+    sharedMunicipalities: (x: AgreementComparison, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Party, x.sharedMunicipalities.map((p) => p.value)),
+    sharedThemes: (x: AgreementComparison) => x.sharedThemes.map((t) => t.theme),
+    themes: (x: AgreementComparison) => x.sharedThemes.map((t) => ({ theme: t.theme, evidenceA: t.a, evidenceB: t.b })),
+    parties: (x: AgreementComparison) => x.sharedParties,
+    municipalities: (x: AgreementComparison) => x.sharedMunicipalities,
     similarSubGoals: (x: AgreementComparison, args: { limit?: number | null }) => x.similarSubGoals.slice(0, limit(args.limit, 10)),
   },
 
   SharedPlanAnchor: {
     a: (x: AgreementComparison['sharedPlanAnchors'][number], _: unknown, c: RequestContext) => c.loaders.nodes.PlanAnchor.load(x.a),
     b: (x: AgreementComparison['sharedPlanAnchors'][number], _: unknown, c: RequestContext) => c.loaders.nodes.PlanAnchor.load(x.b),
+  },
+
+  SharedParty: {
+    party: (x: AgreementComparison['sharedParties'][number], _: unknown, c: RequestContext) => c.loaders.nodes.Party.load(x.value),
+    evidenceA: (x: AgreementComparison['sharedParties'][number]) => x.a,
+    evidenceB: (x: AgreementComparison['sharedParties'][number]) => x.b,
   },
 
   CrossReference: {
@@ -272,6 +316,13 @@ export const typeResolvers = {
 
   SearchHit: {
     evidence: (h: SearchHit): Evidence => sentenceOf(h),
+    agreement: (h: SearchHit, _: unknown, c: RequestContext) => (h.agreement ? c.loaders.nodes.Agreement.load(h.agreement) : null),
+    pilot: (h: SearchHit, _: unknown, c: RequestContext) => (h.agreement ? pilotOfAgreement(c, h.agreement) : null),
+  },
+
+  SearchGroup: {
+    agreement: (g: SearchGroup, _: unknown, c: RequestContext) => (g.agreement ? c.loaders.nodes.Agreement.load(g.agreement) : null),
+    pilot: (g: SearchGroup, _: unknown, c: RequestContext) => (g.agreement ? pilotOfAgreement(c, g.agreement) : null),
   },
 
   IngestReport: {

@@ -15,6 +15,7 @@ import { readMainParties, readSpecialRoles } from './party-sections.ts';
 import { PartyRegister } from './party-register.ts';
 import { readLinks } from './partners.ts';
 import { sectionsOf, unitsOfRole } from './structure.ts';
+import { finishSubGoal } from './sub-goal-details.ts';
 import { subGoalParts, type SubGoalPart } from './sub-goals.ts';
 import { tableSubGoals, type TableSubGoal } from './tables.ts';
 import { themesOf } from './themes.ts';
@@ -107,7 +108,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     const mayInviteGroups: string[] = [];
     const link = (ids: string[]) => ids.map((party) => ({ party, evidence }));
     const themes = themesOf(row.title);
-    agreement.subGoals.push({
+    const subGoal: SubGoal = {
       id: subGoalId(id, row.number),
       number: row.number,
       title: row.title,
@@ -118,7 +119,9 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
       mayInviteGroups,
       measures: [],
       evidence,
-    });
+    };
+    finishSubGoal(doc, subGoal, [row.row]);
+    agreement.subGoals.push(subGoal);
   }
 
   function readSubGoal(part: SubGoalPart): void {
@@ -134,6 +137,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
       measures: [],
       evidence: unitEvidence(doc, part.heading),
     };
+    finishSubGoal(doc, subGoal, part.units);
     agreement.subGoals.push(subGoal);
     addObligations(doc, agreement, body, register, { collectiveParties: links.partners.map((p) => p.party), municipalities }, { under: subGoal.id, ...(part.section ? { section: part.section } : {}) });
     addPlanAnchors(doc, agreement, body, { needsSubject: true });

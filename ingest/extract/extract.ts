@@ -4,7 +4,9 @@
 import { IngestError } from '../../domain/ingest-errors.ts';
 import type { ParsedDocument } from '../read-document.ts';
 import { extractBygdevekst } from './bygdevekst.ts';
+import { passagesOf } from './passages.ts';
 import { qualityWarnings } from './quality.ts';
+import { themeWordsOf } from './themes.ts';
 import { extractReport } from './report.ts';
 import { extractTromsvekst } from './tromsvekst.ts';
 import type { ExtractedDocument } from '../../domain/records.ts';
@@ -12,7 +14,10 @@ import type { ExtractedDocument } from '../../domain/records.ts';
 /** The document's facts by its kind, with the quality report of what its kind should hold and it does not. */
 export function extractDocument(doc: ParsedDocument): ExtractedDocument {
   const x = readByKind(doc);
-  return { ...x, warnings: [...x.warnings, ...qualityWarnings(doc, x)] };
+  for (const m of x.agreements.flatMap((a) => a.subGoals.flatMap((s) => s.measures))) {
+    m.themeReasons = themeWordsOf(m.text).map(({ theme, words }) => ({ theme, words, evidence: m.evidence }));
+  }
+  return { ...x, passages: passagesOf(doc, x.agreements), warnings: [...x.warnings, ...qualityWarnings(doc, x)] };
 }
 
 function readByKind(doc: ParsedDocument): ExtractedDocument {

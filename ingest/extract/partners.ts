@@ -94,8 +94,8 @@ function invitationsIn(text: string, register: PartyRegister, groups: string[]):
   rest = rest.replace(/\([^)]*\)/gu, ' ');
   const start = LIST_START.exec(rest);
   if (start) rest = rest.slice(start.index + start[0].length);
-  // without a list start, the object itself is the list, unless it is the generic "andre aktører"
-  for (const party of register.parseList(trimTail(rest), start ? groups : undefined)) if (!found.includes(party)) found.push(party);
+  // without a list start, the object itself is the list ("invitere grunneigarlaga og Miljødirektoratet"); the generic "andre aktører" is no group
+  for (const party of register.parseList(trimTail(rest), groups)) if (!found.includes(party)) found.push(party);
   return found;
 }
 

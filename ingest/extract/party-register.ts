@@ -112,8 +112,7 @@ export class PartyRegister {
         const found = this.resolveSlashed(part);
         for (const id of found) if (!ids.includes(id)) ids.push(id);
         // "lokale sparebankar", "ungdomsråda": a kind of actor, kept by the caller as a group
-        const group = cleanName(part);
-        if (groups && found.length === 0 && isGroupName(group) && !groups.includes(group)) groups.push(group);
+        if (groups && found.length === 0) for (const group of groupsIn(cleanName(part))) if (!groups.includes(group)) groups.push(group);
       }
     }
     return ids;
@@ -293,6 +292,22 @@ function looksLikeOrganisation(name: string): boolean {
   if (isGenericActor(name)) return false;
   const words = name.split(/\s+/);
   return words.length <= 8 && !/\b(?:som|skal|kan|vil|er|har)\b/u.test(name);
+}
+
+/**
+ * "lokale boligbyggelag og private utbyggere" is two groups; "frivillige lag og organisasjonar" and
+ * "private utbyggere og næringsliv" are one (the bare noun after "og" shares the words before it).
+ */
+/** "andre aktører", "øvrige aktørar", "fleire aktører": no kind of actor, only "others". */
+const UNNAMED_ACTORS = /^(?:andre|øvrige|fleire|flere|aktuelle|relevante)\s+(?:aktør|partar|parter|samarbeidspart)/u;
+
+function groupsIn(listed: string): string[] {
+  // the lead of a list ("Andre som kan inviterast: næringshagane …") is no part of its first item
+  const text = listed.replace(/^[^:]*:\s*/u, '').replace(/\s+(?:med|inn)\s+i\s+arbeidet$/u, '');
+  if (!isGroupName(text) || UNNAMED_ACTORS.test(text)) return [];
+  const sides = text.split(/\s+(?:og|eller)\s+/u);
+  if (sides.length === 2 && sides.every((side) => side.split(/\s+/).length >= 2 && isGroupName(side))) return sides;
+  return [text];
 }
 
 /** A generic group named in a list: a few words in lower case ("lokale sparebankar"), or a known generic head ("Ungdomsråd"). */

@@ -12,6 +12,7 @@ import { countyOfMunicipality } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { splitAt } from './sections.ts';
 import { evidenceOf } from './sentences.ts';
+import { finishSubGoal } from './sub-goal-details.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, MainPartyFact, Measure, SubGoal } from '../../domain/records.ts';
 import type { Unit } from './units.ts';
@@ -163,6 +164,7 @@ function readSummary(
         const text = clean(u.content);
         return { id: measureId(id, label, number!), label, kind: 'TILTAK', text, themes: themesOf(text), evidence: unitEvidence(doc, u) };
       });
+    finishSubGoal(doc, subGoal, part.units);
     agreement.subGoals.push(subGoal);
   }
   return agreement;

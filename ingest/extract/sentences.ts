@@ -50,6 +50,15 @@ function isAbbreviation(word: string): boolean {
 
 /** Evidence for a sentence or unit: the page where it starts, and where it ends when that is a later page. */
 export function evidenceOf(doc: ParsedDocument, sentence: { text: string; page: number; end?: number }): Evidence {
-  const pageEnd = sentence.end === undefined ? sentence.page : pageOf(doc, sentence.end - 1);
+  const pageEnd = sentence.end === undefined ? sentence.page : endPage(doc, sentence.end);
   return { document: doc.file, page: sentence.page, ...(pageEnd > sentence.page ? { pageEnd } : {}), quote: sentence.text };
+}
+
+/** The page a quote ending at `end` ends on: the next page with text when its last word was made whole from there. */
+function endPage(doc: ParsedDocument, end: number): number {
+  const number = pageOf(doc, end - 1);
+  const page = doc.pages.find((p) => p.number === number);
+  const last = page?.blocks.at(-1);
+  if (!page || !last?.endsOnNextPage || end < page.start + last.end) return number;
+  return doc.pages.find((p) => p.number > number && p.blocks.length > 0)?.number ?? number;
 }

@@ -27,19 +27,39 @@ const vocabulary: [Theme, Term[]][] = THEMES.map((theme) => {
   ];
 });
 
+/** The words of a text that made it about a theme. */
+export interface ThemeWords {
+  theme: Theme;
+  /** Lower-cased, in the order they stand in the text. */
+  words: string[];
+}
+
 /** The themes a text is about, in the order of THEMES. */
 export function themesOf(text: string): Theme[] {
+  return themeWordsOf(text).map((t) => t.theme);
+}
+
+/** The themes a text is about with the words that gave each, in the order of THEMES. */
+export function themeWordsOf(text: string): ThemeWords[] {
   const raw = words(text);
   const folded = raw.map((w) => toBokmaal(w));
   const stems = folded.map((w) => stem(w));
-  return vocabulary.filter(([, terms]) => terms.some((term) => occurs(term, raw, folded, stems))).map(([theme]) => theme);
+  const found: ThemeWords[] = [];
+  for (const [theme, terms] of vocabulary) {
+    const at = new Set<number>();
+    for (const term of terms) for (const i of occurrences(term, raw, folded, stems)) for (let j = 0; j < term.words.length; j++) at.add(i + j);
+    if (at.size > 0) found.push({ theme, words: [...new Set([...at].sort((a, b) => a - b).map((i) => raw[i]!))] });
+  }
+  return found;
 }
 
-function occurs(term: Term, raw: string[], folded: string[], stems: string[]): boolean {
+/** Where a term starts in the words of a text. */
+function occurrences(term: Term, raw: string[], folded: string[], stems: string[]): number[] {
+  const starts: number[] = [];
   for (let i = 0; i + term.words.length <= raw.length; i++) {
-    if (term.words.every((w, j) => matches(term, j, raw[i + j]!, folded[i + j]!, stems[i + j]!))) return true;
+    if (term.words.every((w, j) => matches(term, j, raw[i + j]!, folded[i + j]!, stems[i + j]!))) starts.push(i);
   }
-  return false;
+  return starts;
 }
 
 function matches(term: Term, j: number, raw: string, folded: string, wordStem: string): boolean {

@@ -15,6 +15,7 @@ import { sectionsOf, unitsOfRole, type Section } from './structure.ts';
 import { readSignatories } from './signatories.ts';
 import { isSubGoalRow, tableSubGoals } from './tables.ts';
 import { readValidity } from './validity.ts';
+import { finishSubGoal } from './sub-goal-details.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, FocusArea, SubGoal } from '../../domain/records.ts';
 import type { Unit } from './units.ts';
@@ -71,6 +72,8 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     for (const key of ['partnerGroups', 'mayInviteGroups'] as const) subGoal[key].push(...links[key].filter((g) => !subGoal[key].includes(g)));
     addPlanAnchors(doc, agreement, sentencesOf(doc, body.filter((u) => u.kind !== 'item')), { needsSubject: true });
   }
+  const bodyOf = new Map(bodies.map((b) => [b.subGoal, b.units]));
+  for (const subGoal of agreement.subGoals) finishSubGoal(doc, subGoal, bodyOf.get(subGoal) ?? []);
   const signatures = unitsOfRole(sections, 'signatures');
   const lastBody = sections.filter((s) => !APPENDIX.test(s.heading.text)).slice(-1);
   agreement.signatories = readSignatories(doc, signatures.length > 0 ? signatures : lastBody.flatMap((s) => s.units), register);

@@ -22,6 +22,8 @@ export interface TextBlock {
   header?: boolean;
   /** A row below the header: the header's cells. */
   columns?: string[];
+  /** Its last word was made whole with its end from the next page ("kon-" + "trakter"): a quote of it runs onto that page. */
+  endsOnNextPage?: boolean;
 }
 
 /** Where a row block's table sits on its page: which table, and its column edges. */

@@ -1,0 +1,106 @@
+/**
+ * Texts compared by meaning, not by spelling: words folded to bokmål and stemmed, compounds split
+ * into their parts ("boligbygging" → bolig + bygg), words of one synonym group read as one
+ * (synonyms.json), function words and the verbs every goal uses left out; then TF-IDF cosine.
+ * How measures and sub-goals from different pilots, authors and written standards meet.
+ */
+import { compoundParts } from '../domain/compounds.ts';
+import { stem, toBokmaal, words } from '../domain/nlp.ts';
+import stopwords from '../domain/lexicon/stopwords.json' with { type: 'json' };
+import synonyms from '../domain/lexicon/synonyms.json' with { type: 'json' };
+
+const norm = (word: string) => stem(toBokmaal(word));
+const STOP = new Set(stopwords.words.map(norm));
+const GENERIC = new Set(stopwords.genericForComparison.map(norm));
+const CANONICAL = new Map<string, string>();
+for (const group of synonyms.groups) {
+  const head = norm(group[0]!);
+  for (const word of group) if (!CANONICAL.has(norm(word))) CANONICAL.set(norm(word), head);
+}
+
+function partsOf(word: string): string[] {
+  const folded = toBokmaal(word.toLowerCase());
+  const parts = compoundParts(folded);
+  return parts.length > 1 ? parts.map(norm) : [norm(folded)];
+}
+
+export type Vector = Map<string, number>;
+
+export interface TermOptions {
+  /** Terms left out (place names). */
+  ignore?: ReadonlySet<string> | undefined;
+  /** Keep the verbs every goal uses (øke, styrke, utvikle): a search for them should find them. */
+  keepGeneric?: boolean;
+}
+
+/** The terms of a text by meaning, in the order they stand. */
+export function meaningTerms(text: string, options: TermOptions = {}): string[] {
+  const { ignore, keepGeneric } = options;
+  const generic = (t: string) => !keepGeneric && GENERIC.has(t);
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    if (/^\d+$/.test(word) || word.length < 2) continue;
+    const whole = norm(toBokmaal(word));
+    if (STOP.has(whole) || generic(whole)) continue;
+    // a compound the synonym lexicon names ("traineeordning") is read whole; any other is split
+    for (const part of CANONICAL.has(whole) ? [whole] : partsOf(word)) {
+      const term = CANONICAL.get(part) ?? part;
+      if (term.length < 2 || STOP.has(term) || generic(term) || ignore?.has(term)) continue;
+      terms.push(term);
+    }
+  }
+  return terms;
+}
+
+/** Place names as terms, to leave out when texts are compared: they say where, not what. */
+export function placeTermsOf(names: string[]): Set<string> {
+  return new Set(names.flatMap((n) => meaningTerms(n)));
+}
+
+/** TF-IDF weights learnt from a collection (the stored measures, or the sub-goals). */
+export class MeaningModel {
+  private readonly idf = new Map<string, number>();
+  private readonly size: number;
+
+  constructor(texts: string[], private readonly ignore?: ReadonlySet<string>) {
+    this.size = texts.length;
+    const df = new Map<string, number>();
+    for (const text of texts) for (const t of new Set(meaningTerms(text, { ignore }))) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const [t, n] of df) this.idf.set(t, Math.log((1 + this.size) / (1 + n)) + 1);
+  }
+
+  vector(text: string): Vector {
+    const tf = new Map<string, number>();
+    for (const t of meaningTerms(text, { ignore: this.ignore })) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const v: Vector = new Map();
+    let norm2 = 0;
+    for (const [t, n] of tf) {
+      // a term never seen in the collection is as rare as can be
+      const w = (1 + Math.log(n)) * (this.idf.get(t) ?? Math.log(1 + this.size) + 1);
+      v.set(t, w);
+      norm2 += w * w;
+    }
+    const length = Math.sqrt(norm2);
+    if (length > 0) for (const [t, w] of v) v.set(t, w / length);
+    return v;
+  }
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [t, w] of small) sum += w * (large.get(t) ?? 0);
+  return sum;
+}
+
+/** The terms two vectors share, the weightiest first. */
+export function sharedTerms(a: Vector, b: Vector): string[] {
+  return [...a.keys()]
+    .filter((t) => b.has(t))
+    .sort((x, y) => a.get(y)! * b.get(y)! - a.get(x)! * b.get(x)! || x.localeCompare(y));
+}
+
+/** Rounded for display and for stable comparison. */
+export function score(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
