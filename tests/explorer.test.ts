@@ -129,7 +129,8 @@ describe('the explorer in a browser', () => {
     // Its special role in Nord-Troms, with the sentence and the page it is on.
     const nordTroms = page.locator('#party-detail .pilot-group[data-pilot="pilot:nord-troms"]');
     expect(await nordTroms.locator('blockquote').first().textContent()).toContain('boligtematikk');
-    expect(await nordTroms.locator('a.evidence-link').first().getAttribute('href')).toBe('/documents/bygdevekstavtale-nord-troms.pdf#page=2');
+    expect(await nordTroms.locator('a.pdf-link').first().getAttribute('href')).toBe('/documents/bygdevekstavtale-nord-troms.pdf#page=2');
+    expect(await nordTroms.locator('a.evidence-link').first().getAttribute('href')).toMatch(/^\/explorer\/viewer\?file=bygdevekstavtale-nord-troms\.pdf&page=2&q=Husbanken\+skal/);
     // Off any node, so that no hover label is left in the picture.
     await page.mouse.move(box.x + 3, box.y + 3);
     await page.waitForTimeout(300);
@@ -209,7 +210,10 @@ describe('the explorer in a browser', () => {
     // The partner sentence: its link opens the page the API gives, and the quote is on that page of that PDF.
     const figure = detail.locator('figure.evidence', { hasText: 'Samarbeidsparter under dette delmålet' });
     const quote = (await figure.locator('blockquote').textContent())!.replace(/^«|»$/g, '');
-    const link = figure.locator('a.evidence-link');
+    const link = figure.locator('a.pdf-link');
+    // the quote's own link opens the viewer at that page with the quote to mark
+    const viewer = new URL(await figure.locator('a.evidence-link').evaluate((a) => (a as HTMLAnchorElement).href));
+    expect([viewer.pathname, viewer.searchParams.get('file'), viewer.searchParams.get('page'), viewer.searchParams.get('q')]).toEqual(['/explorer/viewer', 'bygdevekstavtale-nord-troms.pdf', '5', quote]);
     const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
     const apiEvidence = answer.pilotsInvolving.find((e) => e.pilot.id === 'pilot:nord-troms')!.evidence.find((e) => e.quote === quote)!;
     expect(apiEvidence).toBeDefined();
@@ -248,36 +252,56 @@ describe('the explorer in a browser', () => {
     expect(await page.locator('.compare-head .muted').allTextContents()).toEqual(['Nord-Troms · Bygdevekst · bokmål · 3 delmål', 'Nord-Troms · Tromsvekst · bokmål · 7 delmål']);
     expect(await section('sharedParties').locator('li').allTextContents()).toEqual(['Troms fylkeskommune — Fylkeskommune']);
     expect(await section('sharedMunicipalities').locator('li').allTextContents()).toEqual(['Kvænangen kommune', 'Kåfjord kommune', 'Nordreisa kommune', 'Skjervøy kommune']);
-    expect(await section('sharedThemes').locator('li').allTextContents()).toEqual(['Attraktivitet og bosetting']);
+    // Themes and similar pairs as the API gives them (their scoring is the API's to refine); attractiveness is shared whatever it refines.
+    const api2 = await gqlData<{ compareAgreements: { sharedThemes: string[]; similarSubGoals: { a: { number: string }; b: { number: string }; score: number }[] } }>(
+      'query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) { sharedThemes similarSubGoals(limit: 5) { a { number } b { number } score } } }',
+      { a: bygdevekst, b: tromsvekst },
+    );
+    const nbLabels = JSON.parse(readFileSync(join(root, 'api/explorer/src/labels.json'), 'utf8')).nb as Record<string, string>;
+    expect(await section('sharedThemes').locator('li').allTextContents()).toEqual(api2.compareAgreements.sharedThemes.map((x) => nbLabels[`theme.${x}`]));
+    expect(await section('sharedThemes').locator('li').allTextContents()).toContain('Attraktivitet og bosetting');
     expect(await section('sharedPlanAnchors').textContent()).toContain('Regional Bærekraftig Næringsplan');
-    expect(await section('crossReferences').locator('a.evidence-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+    expect(await section('crossReferences').locator('a.pdf-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/documents/bygdevekstavtale-nord-troms.pdf#page=4',
       '/documents/tromsvekstavtale-nord-troms-2025-2028.pdf#page=2',
     ]);
     const pairs = section('similarSubGoals').locator('li.pair');
-    expect(await pairs.count()).toBe(2);
-    expect(await pairs.first().locator('.side-b p').textContent()).toMatch(/^3\.2\. /);
+    const expectedPairs = [...api2.compareAgreements.similarSubGoals].sort((x, y) => y.score - x.score);
+    expect(await pairs.count()).toBe(expectedPairs.length);
+    if (expectedPairs[0]) expect(await pairs.first().locator('.side-b p').textContent()).toMatch(new RegExp(`^${expectedPairs[0].b.number.replace('.', '\\.')}\\. `));
     await screenshot('compare', { fullPage: true });
   });
 
-  it('switches the interface to English and back', async () => {
-    await page.click('#lang-toggle');
+  it('switches the interface to nynorsk and English and back', async () => {
+    expect(await page.locator('#lang-switch button').allTextContents()).toEqual(['Bokmål', 'Nynorsk', 'English']);
+    expect(await page.getAttribute('#lang-nb', 'aria-pressed')).toBe('true');
+    await page.click('#lang-nn');
+    expect(await page.getAttribute('html', 'lang')).toBe('nn');
+    expect(await page.getAttribute('#lang-nn', 'aria-pressed')).toBe('true');
+    expect(await page.getAttribute('#lang-nb', 'aria-pressed')).toBe('false');
+    expect(await page.textContent('#compare-heading')).toBe('Samanlikn to avtalar');
+    expect(await page.locator('#compare-result h3').nth(2).textContent()).toBe('Felles partar (1)');
+    expect(await page.locator('nav.tabs a').allTextContents()).toEqual(['Partsnettverk', 'Pilotar × tema', 'Samanlikn avtalar', 'Avtalar', 'Tiltak', 'Søk', 'GraphQL (GraphiQL)']);
+    await page.click('#tab-matrix');
+    expect(await page.locator('#matrix thead th.theme-col').first().textContent()).toBe('Bustad');
+    expect(await page.locator('#matrix thead th.theme-col').nth(13).textContent()).toBe('Attraktivitet og busetjing');
+    await page.click('#lang-en');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('#compare-heading')).toBe('Compare two agreements');
     expect(await page.locator('#compare-result h3').nth(2).textContent()).toBe('Shared parties (1)');
     expect(await page.textContent('#tab-matrix')).toBe('Pilots × themes');
-    await page.click('#tab-matrix');
     expect(await page.locator('#matrix thead th.theme-col').first().textContent()).toBe('Housing');
     await screenshot('matrix-en');
-    await page.click('#lang-toggle');
+    await page.click('#lang-nb');
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
     expect(await page.locator('#matrix thead th.theme-col').first().textContent()).toBe('Bolig');
     // The choice is kept for the next visit.
-    await page.click('#lang-toggle');
+    await page.click('#lang-nn');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.click('#lang-toggle');
+    expect(await page.getAttribute('html', 'lang')).toBe('nn');
+    expect(await page.textContent('#tab-agreements')).toBe('Avtalar');
+    await page.click('#lang-nb');
   });
 
   it('can be used by keyboard from the top: the skip link, the views as links, the language as a button', async () => {
@@ -286,11 +310,18 @@ describe('the explorer in a browser', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
     const stops: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       stops.push(await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`));
     }
-    expect(stops).toEqual(['A#tab-network', 'A#tab-matrix', 'A#tab-compare', 'A#', 'BUTTON#lang-toggle']);
+    expect(stops).toEqual(['A#tab-network', 'A#tab-matrix', 'A#tab-compare', 'A#tab-agreements', 'A#tab-measures', 'A#tab-search', 'A#', 'BUTTON#lang-nb', 'BUTTON#lang-nn', 'BUTTON#lang-en']);
+    // The language by keyboard: the focus stays on the button pressed.
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lang-en');
+    await page.focus('#lang-nb');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('html', 'lang')).toBe('nb');
     await page.focus('#tab-compare');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#view-compare:not([hidden])');

@@ -97,6 +97,8 @@ async function start(): Promise<void> {
     for (const v of VIEWS) sections[v].hidden = v !== view;
     renderChrome();
     if (view === 'network') views?.network.onShow();
+    if (view === 'agreements') views?.agreements.onShow();
+    if (view === 'measures') views?.measures.onShow();
   };
 
   window.addEventListener('hashchange', show);

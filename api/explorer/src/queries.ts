@@ -32,19 +32,16 @@ const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
   similarSubGoals(limit: 5) { a { number title ${EVIDENCE} } b { number title ${EVIDENCE} } score }
 } }`;
 
-const AGREEMENT = `query($id: ID!) { agreement(id: $id) {
+const AGREEMENT_CORE = `
   id title validity { from until ${EVIDENCE} }
   obligations(limit: 100) { id modality action section parties { id name } subGoal { number title } ${EVIDENCE} }
-  planAnchors { anchor { id name type } ${EVIDENCE} }
-  subGoals { id number title themes partnerGroups mayInviteGroups ${EVIDENCE} }
-} }`;
-// Asked apart, so that an API that does not give them yet leaves the rest of the agreement standing.
-const SUBGOAL_EXTRAS = `query($id: ID!) { agreement(id: $id) { subGoals { id groups { group { id name } role ${EVIDENCE} } themeReasons { theme words ${EVIDENCE} } } } }`;
+  planAnchors { anchor { id name type } ${EVIDENCE} }`;
+const SUBGOAL_CORE = `id number title themes partnerGroups mayInviteGroups ${EVIDENCE}`;
+const SUBGOAL_EXTRAS = `groups { group { id name } role ${EVIDENCE} } themeReasons { theme words ${EVIDENCE} }`;
+const agreementQuery = (extras: boolean) => `query($id: ID!) { agreement(id: $id) { ${AGREEMENT_CORE} subGoals { ${SUBGOAL_CORE} ${extras ? SUBGOAL_EXTRAS : ''} } } }`;
 const MEASURE = `id text pilot { id name } subGoal { number title agreement { id title } } ${EVIDENCE}`;
-const CLUSTERS = `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { label cohesion pilots { id name } measures { ${MEASURE} } } }`;
-const CLUSTER_EXTRAS = `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { label sharedTerms themes } }`;
-const SIMILAR = `query($text: String!) { similarMeasures(text: $text, limit: 10) { score text pilot { id name } measure { id subGoal { number title agreement { id title } } } ${EVIDENCE} } }`;
-const SIMILAR_EXTRAS = `query($text: String!) { similarMeasures(text: $text, limit: 10) { measure { id } sharedTerms } }`;
+const clustersQuery = (extras: boolean) => `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { label cohesion pilots { id name } measures { ${MEASURE} } ${extras ? 'sharedTerms themes' : ''} } }`;
+const similarQuery = (extras: boolean) => `query($text: String!) { similarMeasures(text: $text, limit: 10) { score text pilot { id name } measure { id subGoal { number title agreement { id title } } } ${EVIDENCE} ${extras ? 'sharedTerms' : ''} } }`;
 const HIT = `kind id text score section ${EVIDENCE}`;
 const SEARCH_GROUPED = `query($text: String!) { searchByAgreement(text: $text, limit: 40, hitsPerGroup: 5) { agreement { id title } pilot { id name } document score hits { ${HIT} } } }`;
 const SEARCH = `query($text: String!) { search(text: $text, limit: 40) { ${HIT} agreement { id title } pilot { id name } } }`;
@@ -144,32 +141,29 @@ export class GraphQLClient {
     return (await this.request<{ compareAgreements: Comparison }>(COMPARE, { a, b })).compareAgreements;
   }
 
+  /**
+   * Asks with the newer fields, and without them when the API does not give them yet (an error),
+   * so that what it does give still shows.
+   */
+  private async withNewerFields<T>(query: (extras: boolean) => string, variables: Record<string, unknown>): Promise<T> {
+    return (await this.optional<T>(query(true), variables)) ?? this.request<T>(query(false), variables);
+  }
+
   async agreement(id: string): Promise<{ detail: AgreementDetail | null; extras: SubGoalExtras[] }> {
-    const [core, extras] = await Promise.all([
-      this.request<{ agreement: AgreementDetail | null }>(AGREEMENT, { id }),
-      this.optional<{ agreement: { subGoals: SubGoalExtras[] } | null }>(SUBGOAL_EXTRAS, { id }),
-    ]);
-    return { detail: core.agreement, extras: extras?.agreement?.subGoals ?? [] };
+    type WithExtras = Omit<AgreementDetail, 'subGoals'> & { subGoals: (AgreementDetail['subGoals'][number] & Partial<SubGoalExtras>)[] };
+    const { agreement } = await this.withNewerFields<{ agreement: WithExtras | null }>(agreementQuery, { id });
+    if (!agreement) return { detail: null, extras: [] };
+    const extras = agreement.subGoals.flatMap((s) => (s.groups && s.themeReasons ? [{ id: s.id, groups: s.groups, themeReasons: s.themeReasons }] : []));
+    return { detail: agreement, extras };
   }
 
   /** Transferable clusters (on a theme), with their shared terms and themes where the API gives them. */
   async transferable(theme: Theme | null): Promise<MeasureCluster[]> {
-    const [core, extras] = await Promise.all([
-      this.request<{ transferableMeasures: MeasureCluster[] }>(CLUSTERS, { theme }),
-      this.optional<{ transferableMeasures: { label: string; sharedTerms: string[]; themes: Theme[] }[] }>(CLUSTER_EXTRAS, { theme }),
-    ]);
-    const more = extras?.transferableMeasures ?? [];
-    // same arguments, same order: the i-th extra belongs to the i-th cluster when their labels agree
-    return core.transferableMeasures.map((c, i) => (more[i]?.label === c.label ? { ...c, sharedTerms: more[i]!.sharedTerms, themes: more[i]!.themes } : c));
+    return (await this.withNewerFields<{ transferableMeasures: MeasureCluster[] }>(clustersQuery, { theme })).transferableMeasures;
   }
 
   async similar(text: string): Promise<ScoredMeasure[]> {
-    const [core, extras] = await Promise.all([
-      this.request<{ similarMeasures: ScoredMeasure[] }>(SIMILAR, { text }),
-      this.optional<{ similarMeasures: { measure: { id: string }; sharedTerms: string[] }[] }>(SIMILAR_EXTRAS, { text }),
-    ]);
-    const terms = new Map((extras?.similarMeasures ?? []).map((m) => [m.measure.id, m.sharedTerms]));
-    return core.similarMeasures.map((m) => (terms.has(m.measure.id) ? { ...m, sharedTerms: terms.get(m.measure.id)! } : m));
+    return (await this.withNewerFields<{ similarMeasures: ScoredMeasure[] }>(similarQuery, { text })).similarMeasures;
   }
 
   /** Search hits grouped by agreement: the API's grouping, or (while it has none) the flat hits to group here. */
