@@ -37,7 +37,16 @@ export async function start(config: Config, serve: boolean): Promise<number | un
   console.log(`GraphQL (with GraphiQL) on http://localhost:${port}/graphql${ingestToken ? '' : ' — uploads disabled: set KG_INGEST_TOKEN to allow them'}`);
   const stop = (signal: string) => {
     console.log(`${signal}: finishing requests and closing the store`);
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(() =>
+      void store.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          // said in one line, with its cause (a full disk, say), not as an unhandled rejection's stack trace
+          console.error(`the store could not be closed: ${(error as Error).message}`);
+          process.exit(1);
+        },
+      ),
+    );
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -2,7 +2,7 @@
  * The embedded store: Grafeo in this process, one file on disk. What is Grafeo-specific —
  * opening, the file lock, transactions, its value shapes — lives here and nowhere else.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { EMBEDDED_SCHEMA } from './cypher.ts';
@@ -52,7 +52,11 @@ export class EmbeddedStore implements GraphStore {
       const tx = this.db.beginTransaction();
       try {
         const result = await work({ run: <R extends object>(cypher: Cypher<R>, params = {}) => this.execute<R>(() => tx.executeCypher(cypher.text, params), cypher.name) });
-        tx.commit();
+        try {
+          tx.commit();
+        } catch (error) {
+          throw new StoreError('QUERY_FAILED', 'commit', `${(error as Error).message}${diskNote(this.location)}`, { cause: error });
+        }
         return result;
       } catch (error) {
         if (tx.isActive) tx.rollback();
@@ -73,7 +77,13 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async close(): Promise<void> {
-    await this.writes.run(async () => this.db.close());
+    await this.writes.run(async () => {
+      try {
+        await this.db.close();
+      } catch (error) {
+        throw new StoreError('STORE_UNAVAILABLE', this.location, `the store could not be closed cleanly: ${(error as Error).message}${diskNote(this.location)}`, { cause: error });
+      }
+    });
   }
 
   /** Rows as plain values, typed as the Cypher text declares them (the engine cannot check that). */
@@ -81,7 +91,7 @@ export class EmbeddedStore implements GraphStore {
     try {
       return (await run()).toArray().map((row) => plain(row) as R);
     } catch (error) {
-      throw new StoreError('QUERY_FAILED', name, (error as Error).message, { cause: error });
+      throw new StoreError('QUERY_FAILED', name, `${(error as Error).message}${diskNote(this.location)}`, { cause: error });
     }
   }
 }
@@ -103,4 +113,21 @@ function plain(value: unknown): unknown {
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, plain(v)]));
   }
   return value;
+}
+
+/** Minimum free space below which a failed write is most likely the full disk. */
+const LOW_DISK_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Grafeo reports a write that failed for a full disk only as a broken transaction
+ * ("GRAFEO-T004: Invalid transaction state"): the disk is looked at so the cause is said.
+ */
+function diskNote(path: string): string {
+  try {
+    const fs = statfsSync(dirname(path));
+    const free = fs.bavail * fs.bsize;
+    return free < LOW_DISK_BYTES ? ` (the disk holding the store is full: ${free} bytes free, ENOSPC)` : '';
+  } catch {
+    return '';
+  }
 }

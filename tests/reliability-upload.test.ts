@@ -104,7 +104,7 @@ describe('an upload is one unit', () => {
 
   it('never takes over a corpus document, even when asked to', async () => {
     const before = await s.snapshot();
-    for (const headers of [{}, { 'x-kg-replaces': 'document:tromsvekstavtale-nord-troms-2025-2028' }]) {
+    for (const headers of [{}, { 'x-kg-replaces': 'document:tromsvekstavtale-nord-troms-2025-2028' }] as Record<string, string>[]) {
       const r = await s.upload(first, 'tromsvekstavtale-nord-troms-2025-2028.pdf', headers);
       expect(r.status).toBe(409);
       expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'DOCUMENT_PROTECTED', file: 'tromsvekstavtale-nord-troms-2025-2028.pdf' });
