@@ -169,16 +169,18 @@ describe('the explorer for an analyst', () => {
       { id },
     );
     const detail = page.locator('#agreement-detail');
-    for (const s of extras?.agreement.subGoals ?? []) {
+    expect(extras, 'SubGoal.groups and themeReasons').not.toBeNull();
+    // Delmål 1 of Vest-Telemark: "Partane kan bli samde om å invitere … lokale bankar, utbyggjarar …".
+    const first = detail.locator('ul.subgoals > li').first();
+    expect(await first.locator('ul.groups > li .group-name').allTextContents()).toEqual(expect.arrayContaining(['lokale bankar', 'utbyggjarar']));
+    expect(await first.locator('ul.groups > li[data-group="lokale bankar"] .chip.role').textContent()).toBe('Kan inviteres');
+    expect(await detail.locator('ul.reasons > li').count()).toBeGreaterThan(0);
+    for (const s of extras!.agreement.subGoals) {
       const item = detail.locator(`ul.subgoals > li[data-subgoal="${s.id}"]`);
       expect(await item.locator('ul.groups > li .group-name').allTextContents(), s.id).toEqual(s.groups.map((g) => g.group.name));
       expect(await item.locator('ul.reasons > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-theme'))), s.id).toEqual(s.themeReasons.map((r) => r.theme));
       if (s.themeReasons[0]) expect(await item.locator('ul.reasons > li .words').first().textContent()).toBe(`ord: ${s.themeReasons[0].words.join(', ')}`);
       if (s.groups[0]) expect(await item.locator('ul.groups > li blockquote').first().textContent()).toBe(`«${s.groups[0].evidence.quote}»`);
-    }
-    if (!extras) {
-      // Without the newer fields the sub-goals still show, with their group names from partnerGroups.
-      expect(await detail.locator('ul.subgoals > li').count()).toBeGreaterThan(0);
     }
   });
 
@@ -198,7 +200,9 @@ describe('the explorer for an analyst', () => {
     }
     // The shared terms, where the API gives them.
     const terms = await gqlMaybe<{ transferableMeasures: { label: string; sharedTerms: string[] }[] }>('{ transferableMeasures(limit: 100) { label sharedTerms } }');
-    for (const c of terms?.transferableMeasures.slice(0, 5) ?? []) {
+    expect(terms, 'MeasureCluster.sharedTerms').not.toBeNull();
+    for (const c of terms!.transferableMeasures.slice(0, 5)) {
+      expect(c.sharedTerms.length, c.label).toBeGreaterThan(0);
       expect(await page.locator(`#clusters li.cluster[data-label="${c.label.replace(/"/g, '\\"')}"] .shared-terms .chip`).allTextContents()).toEqual(c.sharedTerms);
     }
 
@@ -226,7 +230,9 @@ describe('the explorer for an analyst', () => {
     expect(await items.first().locator('.chip.score').textContent()).toBe(`likhet ${expected[0]!.score.toFixed(3)}`);
     expect(await items.first().locator('blockquote').textContent()).toBe('«a. Utrede felles plankontor»');
     const terms = await gqlMaybe<{ similarMeasures: { sharedTerms: string[] }[] }>('query($text: String!) { similarMeasures(text: $text, limit: 10) { sharedTerms } }', { text });
-    if (terms?.similarMeasures[0]?.sharedTerms.length) expect(await items.first().locator('.shared-terms .chip').allTextContents()).toEqual(terms.similarMeasures[0].sharedTerms);
+    expect(terms, 'ScoredMeasure.sharedTerms').not.toBeNull();
+    expect(terms!.similarMeasures[0]!.sharedTerms).toContain('plankontor');
+    expect(await items.first().locator('.shared-terms .chip').allTextContents()).toEqual(terms!.similarMeasures[0]!.sharedTerms);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('similar-text');
   });
 
@@ -240,12 +246,11 @@ describe('the explorer for an analyst', () => {
     const hits = await page.locator('#search-result li.hit > p').allTextContents();
     expect(hits.some((h) => /bolig/i.test(h))).toBe(true);
     expect(hits.some((h) => /bustad/i.test(h))).toBe(true);
-    // Where the API groups the hits itself, the explorer shows its groups in its order.
+    // The API's groups (searchByAgreement), in its order, each with its hits.
     const grouped = await gqlMaybe<{ searchByAgreement: { agreement: { id: string } | null; document: string; hits: { id: string }[] }[] }>('{ searchByAgreement(text: "bustad", limit: 40, hitsPerGroup: 5) { agreement { id } document hits { id } } }');
-    if (grouped?.searchByAgreement.length) {
-      expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-agreement') ?? e.getAttribute('data-document')))).toEqual(grouped.searchByAgreement.map((g) => g.agreement?.id ?? g.document));
-      expect(await page.locator('#search-result li.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-hit')))).toEqual(grouped.searchByAgreement.flatMap((g) => g.hits.map((h) => h.id)));
-    }
+    expect(grouped?.searchByAgreement.length, 'searchByAgreement').toBeGreaterThan(1);
+    expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-agreement') ?? e.getAttribute('data-document')))).toEqual(grouped!.searchByAgreement.map((g) => g.agreement?.id ?? g.document));
+    expect(await page.locator('#search-result li.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-hit')))).toEqual(grouped!.searchByAgreement.flatMap((g) => g.hits.map((h) => h.id)));
     // And bokmål finds nynorsk: the Vest-Telemark agreement speaks of bustader.
     await page.fill('#search-text', 'boliger');
     await page.click('#search-button');

@@ -100,6 +100,9 @@ describe('an agreement', () => {
   it("gives each sub-goal its partner groups and theme reasons where the API has them", async () => {
     const { detail, extras } = await client.agreement('agreement:bygdevekst-vest-telemark');
     const parts = subGoalParts(detail!, extras);
+    expect(extras.length, 'SubGoal.groups and themeReasons from the API').toBe(detail!.subGoals.length);
+    expect(parts[0]!.groups.map((g) => [g.group.name, g.role])).toEqual(expect.arrayContaining([['lokale bankar', 'MAY_INVITE'], ['utbyggjarar', 'MAY_INVITE']]));
+    expect(parts.some((s) => s.themeReasons.length > 0)).toBe(true);
     expect(parts.map((s) => s.id)).toEqual(detail!.subGoals.map((s) => s.id));
     for (const s of parts) {
       const more = extras.find((x) => x.id === s.id);
