@@ -1,0 +1,171 @@
+/** The measures view: measures that recur across pilots (by theme), and measures like a typed description. */
+import { chip, fill, h, keepFocus } from './dom.ts';
+import { evidenceBlock } from './evidence-view.ts';
+import type { Translate } from './labels.ts';
+import { orderClusters, orderSimilar } from './measures-model.ts';
+import type { GraphQLClient } from './queries.ts';
+import { THEMES, type MeasureCluster, type MeasureInfo, type ScoredMeasure, type Theme } from './types.ts';
+
+type Loaded<T> = { state: 'idle' } | { state: 'loading' } | { state: 'error' } | { state: 'done'; value: T; query: string };
+
+export class MeasuresView {
+  private theme: Theme | null = null;
+  private clusters: Loaded<MeasureCluster[]> = { state: 'idle' };
+  private similarText = '';
+  private similar: Loaded<ScoredMeasure[]> = { state: 'idle' };
+  private readonly clusterForm = h('form', { class: 'inline-form', id: 'clusters-form' });
+  private readonly clusterOut = h('div', { id: 'clusters', 'aria-live': 'polite' });
+  private readonly similarForm = h('form', { class: 'inline-form', id: 'similar-form', role: 'search' });
+  private readonly similarOut = h('div', { id: 'similar', 'aria-live': 'polite' });
+
+  constructor(private readonly root: HTMLElement, private readonly client: GraphQLClient, private t: Translate) {
+    this.clusterForm.addEventListener('submit', (e) => e.preventDefault());
+    this.similarForm.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.findSimilar(this.similarText);
+    });
+    fill(
+      root,
+      h('h2', { id: 'measures-heading' }),
+      h('p', { class: 'help', id: 'measures-help' }),
+      this.clusterForm,
+      this.clusterOut,
+      h('h2', { id: 'similar-heading' }),
+      h('p', { class: 'help', id: 'similar-help' }),
+      this.similarForm,
+      this.similarOut,
+    );
+    this.render(t);
+  }
+
+  /** Call when the view becomes visible: the clusters are fetched then, not with everything at start. */
+  onShow(): void {
+    if (this.clusters.state === 'idle') void this.loadClusters(this.theme);
+  }
+
+  render(t: Translate): void {
+    this.t = t;
+    keepFocus(this.root, () => {
+      for (const id of ['measures-heading', 'measures-help', 'similar-heading', 'similar-help']) this.root.querySelector(`#${id}`)!.textContent = t(id.replace('-heading', '.title').replace('-help', '.help'));
+      fill(
+        this.clusterForm,
+        h('label', { for: 'measures-theme' }, t('measures.theme')),
+        h(
+          'select',
+          { id: 'measures-theme', onchange: (e: Event) => void this.loadClusters(((e.target as HTMLSelectElement).value || null) as Theme | null) },
+          h('option', { value: '', selected: this.theme === null }, t('measures.allThemes')),
+          THEMES.map((x) => h('option', { value: x, selected: x === this.theme }, t(`theme.${x}`))),
+        ),
+      );
+      fill(
+        this.similarForm,
+        h('label', { for: 'similar-text' }, t('similar.label')),
+        h('input', { id: 'similar-text', type: 'search', value: this.similarText, placeholder: t('similar.placeholder'), autocomplete: 'off', oninput: (e: Event) => (this.similarText = (e.target as HTMLInputElement).value) }),
+        h('button', { type: 'submit', id: 'similar-button' }, t('similar.button')),
+      );
+      this.renderClusters();
+      this.renderSimilar();
+    });
+  }
+
+  async loadClusters(theme: Theme | null): Promise<void> {
+    this.theme = theme;
+    this.clusters = { state: 'loading' };
+    this.renderClusters();
+    const query = theme ?? '';
+    try {
+      const value = orderClusters(await this.client.transferable(theme));
+      if (this.theme === theme) this.clusters = { state: 'done', value, query };
+    } catch {
+      if (this.theme === theme) this.clusters = { state: 'error' };
+    }
+    this.renderClusters();
+  }
+
+  async findSimilar(text: string): Promise<void> {
+    const query = text.trim();
+    this.similarText = text;
+    if (!query) {
+      this.similar = { state: 'idle' };
+      return this.renderSimilar();
+    }
+    this.similar = { state: 'loading' };
+    this.renderSimilar();
+    try {
+      this.similar = { state: 'done', value: orderSimilar(await this.client.similar(query)), query };
+    } catch {
+      this.similar = { state: 'error' };
+    }
+    this.renderSimilar();
+  }
+
+  private status<T>(loaded: Loaded<T>): HTMLElement | null {
+    if (loaded.state === 'loading') return h('p', { class: 'note' }, this.t('app.loading'));
+    if (loaded.state === 'error') return h('p', { class: 'error' }, this.t('app.error'));
+    return null;
+  }
+
+  private renderClusters(): void {
+    const t = this.t;
+    const c = this.clusters;
+    this.root.dataset.clusters = c.state === 'done' ? `${c.query}:${c.value.length}` : c.state;
+    if (c.state !== 'done') return fill(this.clusterOut, this.status(c));
+    if (c.value.length === 0) return fill(this.clusterOut, h('p', { class: 'muted' }, t('measures.none')));
+    fill(
+      this.clusterOut,
+      h('p', { class: 'status' }, t('measures.count', { n: c.value.length })),
+      h(
+        'ol',
+        { class: 'clusters' },
+        c.value.map((cluster) =>
+          h(
+            'li',
+            { class: 'cluster', 'data-label': cluster.label },
+            h('h3', {}, cluster.label),
+            h('p', { class: 'pilots' }, h('strong', {}, `${t('measures.pilots')}: `), cluster.pilots.map((p) => chip(p.name, 'pilot'))),
+            h('p', { class: 'muted' }, t('measures.cohesion', { value: cluster.cohesion.toFixed(2) })),
+            cluster.sharedTerms?.length ? h('p', { class: 'shared-terms' }, h('strong', {}, `${t('measures.sharedTerms')}: `), cluster.sharedTerms.map((x) => chip(x, 'term'))) : null,
+            cluster.themes?.length ? h('p', { class: 'themes' }, h('strong', {}, `${t('measures.themes')}: `), cluster.themes.map((x) => chip(t(`theme.${x}`), 'theme'))) : null,
+            h('ul', { class: 'measures' }, cluster.measures.map((m) => this.measure(m))),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private measure(m: MeasureInfo): HTMLElement {
+    return h(
+      'li',
+      { 'data-measure': m.id },
+      h('p', {}, h('strong', {}, m.pilot.name), ': ', m.text),
+      h('p', { class: 'muted' }, `${m.subGoal.agreement.title} · ${this.t('party.subGoal', { n: m.subGoal.number })}: ${m.subGoal.title}`),
+      evidenceBlock(m.evidence, this.t),
+    );
+  }
+
+  private renderSimilar(): void {
+    const t = this.t;
+    const s = this.similar;
+    this.root.dataset.similar = s.state === 'done' ? s.query : s.state;
+    if (s.state !== 'done') return fill(this.similarOut, this.status(s));
+    if (s.value.length === 0) return fill(this.similarOut, h('p', { class: 'muted' }, t('similar.none', { q: s.query })));
+    fill(
+      this.similarOut,
+      h('p', { class: 'status' }, t('similar.count', { n: s.value.length, q: s.query })),
+      h(
+        'ol',
+        { class: 'similar' },
+        s.value.map((m) =>
+          h(
+            'li',
+            { 'data-measure': m.measure.id },
+            h('p', {}, h('span', { class: 'chip score' }, t('similar.score', { score: m.score.toFixed(3) })), ' ', h('strong', {}, m.pilot.name), ': ', m.text),
+            h('p', { class: 'muted' }, `${m.measure.subGoal.agreement.title} · ${t('party.subGoal', { n: m.measure.subGoal.number })}: ${m.measure.subGoal.title}`),
+            m.sharedTerms?.length ? h('p', { class: 'shared-terms' }, h('strong', {}, `${t('measures.sharedTerms')}: `), m.sharedTerms.map((x) => chip(x, 'term'))) : null,
+            evidenceBlock(m.evidence, t),
+          ),
+        ),
+      ),
+    );
+  }
+}
