@@ -198,7 +198,7 @@ describe('Cypher injection through every String and ID argument of every Query f
 
   it('walks the schema: every such argument is found', () => {
     expect(targets.map((t) => `${t.field}.${t.arg.name}`).sort()).toEqual(
-      ['agreement.id', 'agreements.expiresBefore', 'agreements.validOn', 'compareAgreements.a', 'compareAgreements.b', 'obligations.party', 'parties.name', 'party.name', 'pilotsInvolving.party', 'search.text', 'similarMeasures.text', 'subGoals.party', 'subGoals.pilot'].sort(),
+      ['agreement.id', 'agreements.expiresBefore', 'agreements.validOn', 'compareAgreements.a', 'compareAgreements.b', 'obligations.party', 'parties.name', 'party.name', 'pilotsInvolving.party', 'search.text', 'searchByAgreement.text', 'similarMeasures.text', 'subGoals.party', 'subGoals.pilot'].sort(),
     );
   });
 
