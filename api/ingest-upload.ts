@@ -17,7 +17,6 @@ import { heldVersion } from '../graph/held-documents.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { documentName, isFileNameError } from '../pipeline/document-name.ts';
 import { ingestBytes, type IngestOutcome } from '../pipeline/ingest-bytes.ts';
-import { sha256Of } from '../ingest/read-document.ts';
 import type { QueryContext } from '../queries/context.ts';
 import type { IngestReport, Ingestor } from './resolvers/context.ts';
 import { badFileName, documentExists, documentProtected, fileTooLarge, ingestDisabled, ingestFailed, notAnUpload, notPdf, unauthorized, uploadNotSaved } from './resolvers/errors.ts';
@@ -161,4 +160,9 @@ function authorized(header: string | null, token: string): boolean {
   const a = createHash('sha256').update(m[1]!).digest();
   const b = createHash('sha256').update(token).digest();
   return timingSafeEqual(a, b);
+}
+
+/** The SHA-256 the store keeps of a document's bytes (as ingest/read-document.ts computes it). */
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
