@@ -32,7 +32,7 @@ const root = mkdtempSync(join(tmpdir(), 'kg-crash-'));
 const inbox = join(root, 'inbox');
 const base = join(root, 'base');
 const env = (dataDir: string) => ({ ...process.env, KG_DATA_DIR: dataDir, NEO4J_URI: '' });
-const kg = (dataDir: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000, env: env(dataDir) });
+const kg = (dataDir: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000, env: env(dataDir), maxBuffer: 256 * 1024 * 1024 });
 
 async function exportOf(dataDir: string): Promise<string> {
   const store = EmbeddedStore.open(join(dataDir, 'graph.grafeo'));
