@@ -12,7 +12,9 @@ import { cosine, MeaningModel, meaningTerms, score, sharedTerms } from './meanin
 import { placeTerms } from './measures.ts';
 import { ROLES, roleOf } from '../domain/roles.ts';
 
-export type PairBasis = 'TITLE' | 'BODY' | 'CROSS_REFERENCE';
+/** What made two sub-goals a pair. */
+export const PAIR_BASES = ['TITLE', 'BODY', 'CROSS_REFERENCE'] as const;
+export type PairBasis = (typeof PAIR_BASES)[number];
 
 export interface SharedWithEvidence<T> {
   value: T;

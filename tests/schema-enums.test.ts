@@ -10,6 +10,7 @@ import { INGEST_STATUSES } from '../api/resolvers/context.ts';
 import { LANGUAGES, MODALITIES, PARTY_KINDS, SCHEMES, THEMES } from '../domain/records.ts';
 import { ROLES } from '../domain/roles.ts';
 import { HIT_KINDS } from '../queries/search.ts';
+import { PAIR_BASES } from '../queries/compare-agreements.ts';
 import { projectRoot } from './helpers/corpus.ts';
 
 const schema = buildSchema(readFileSync(join(projectRoot, 'api/schema.graphql'), 'utf8'));
@@ -23,6 +24,7 @@ const MIRRORS: Record<string, readonly string[]> = {
   Scheme: SCHEMES,
   Language: LANGUAGES,
   HitKind: HIT_KINDS,
+  PairBasis: PAIR_BASES,
   IngestStatus: INGEST_STATUSES,
 };
 
