@@ -8,27 +8,16 @@
  * pages in order with few other words between them; how many quotes needed that is kept small.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Evidence, ExtractedDocument } from '../domain/records.ts';
+import type { ExtractedDocument } from '../domain/records.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocumentFile } from '../ingest/read-document.ts';
-import { corpusDir, hasPoppler, manifest, projectRoot } from './helpers/corpus.ts';
+import { hasPoppler } from './helpers/corpus.ts';
+import { evidenceIn, quotedPdfs } from './helpers/evidence.ts';
 
-const devDir = join(projectRoot, 'tests/golden/dev-set/pdf');
-const files = [...manifest.map((m) => join(corpusDir, m.file)), ...readdirSync(devDir).filter((f) => f.endsWith('.pdf')).map((f) => join(devDir, f))];
+const files = quotedPdfs;
 
-/** Every evidence object in an extracted record. */
-function evidenceIn(value: unknown, found: Evidence[] = []): Evidence[] {
-  if (Array.isArray(value)) for (const v of value) evidenceIn(v, found);
-  else if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.document === 'string' && typeof o.page === 'number' && typeof o.quote === 'string') found.push(o as unknown as Evidence);
-    else for (const v of Object.values(o)) evidenceIn(v, found);
-  }
-  return found;
-}
 
 /** Letters and digits only, lower case: white space, line-end hyphens and table rules fold away. */
 const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');

@@ -6,16 +6,14 @@
  * opens the PDF at the page and marks the quote. Expected answers are the API's own, asked here,
  * and what the documents say. Screenshots as in tests/explorer.test.ts.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/api.ts';
+import { keepForReadme, launchChromium, screenshotDir as outputDir } from './helpers/browser.ts';
+import { projectRoot as root } from './helpers/corpus.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const root = join(import.meta.dirname, '..');
-const outputDir = join(root, 'tests', 'output');
-const readmeShots = join(root, 'api', 'explorer', 'screenshots');
 
 let api: TestServer;
 let browser: Browser;
@@ -35,15 +33,11 @@ function watch(p: Page): Page {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is needed for the explorer test and was not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`);
-  }
   api = await startTestServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: api.url });
   page = watch(await context.newPage());
-  mkdirSync(outputDir, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -56,18 +50,10 @@ async function screenshot(p: Page, name: string, options: { fullPage?: boolean }
   await p.screenshot({ path: file, fullPage: options.fullPage ?? false });
   expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
   expect(statSync(file).size, `${name} size`).toBeGreaterThan(30_000);
-  const committed = join(readmeShots, `${name}.png`);
-  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(committed)) {
-    mkdirSync(readmeShots, { recursive: true });
-    copyFileSync(file, committed);
-  }
+  keepForReadme(file, name);
 }
 
-const gqlData = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-  const { body } = await api.gql<T>(query, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-};
+const gqlData = <T>(query: string, variables: Record<string, unknown> = {}) => api.data<T>(query, variables);
 /** The same, or null while the API does not give the field yet. */
 const gqlMaybe = async <T>(query: string, variables: Record<string, unknown> = {}) => {
   const { body } = await api.gql<T>(query, variables);

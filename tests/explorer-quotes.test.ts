@@ -3,28 +3,16 @@
  * pdfjs-dist (the same build the viewer loads) gives for the cited page(s), for every evidence quote
  * of the corpus and of the development set.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldedWords, matchQuote, type TextItemLike } from '../api/explorer/src/quote-match.ts';
-import type { Evidence } from '../domain/records.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocumentFile } from '../ingest/read-document.ts';
-import { corpusDir, manifest, projectRoot } from './helpers/corpus.ts';
+import { evidenceIn, quotedPdfs } from './helpers/evidence.ts';
 
-const devDir = join(projectRoot, 'tests/golden/dev-set/pdf');
-const files = [...manifest.map((m) => join(corpusDir, m.file)), ...readdirSync(devDir).filter((f) => f.endsWith('.pdf')).map((f) => join(devDir, f))];
+const files = quotedPdfs;
 
-/** Every evidence object in an extracted record. */
-function evidenceIn(value: unknown, found: Evidence[] = []): Evidence[] {
-  if (Array.isArray(value)) for (const v of value) evidenceIn(v, found);
-  else if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.document === 'string' && typeof o.page === 'number' && typeof o.quote === 'string') found.push(o as unknown as Evidence);
-    else for (const v of Object.values(o)) evidenceIn(v, found);
-  }
-  return found;
-}
 
 async function pageItems(path: string): Promise<TextItemLike[][]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');

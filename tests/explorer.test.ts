@@ -6,17 +6,15 @@
  * Screenshots go to tests/output/; with UPDATE_SCREENSHOTS=1 (or when missing) also to
  * api/explorer/screenshots/, where the README shows them.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../ingest/read-document.ts';
 import { startTestServer, type TestServer } from './helpers/api.ts';
+import { keepForReadme, launchChromium, screenshotDir as outputDir } from './helpers/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = join(import.meta.dirname, '..');
-const outputDir = join(root, 'tests', 'output');
-const readmeShots = join(root, 'api', 'explorer', 'screenshots');
 
 let api: TestServer;
 let browser: Browser;
@@ -24,18 +22,13 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is needed for the explorer test and was not found at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does) or set CHROMIUM_PATH.`);
-  }
   api = await startTestServer();
-  // SwiftShader gives headless Chromium the WebGL that sigma draws with.
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
-  mkdirSync(outputDir, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -66,18 +59,10 @@ async function screenshot(name: string, options: { fullPage?: boolean } = {}): P
     return seen.size;
   }, bytes.toString('base64'));
   expect(colours, `${name} distinct colours`).toBeGreaterThan(200);
-  const committed = join(readmeShots, `${name}.png`);
-  if (process.env.UPDATE_SCREENSHOTS === '1' || !existsSync(committed)) {
-    mkdirSync(readmeShots, { recursive: true });
-    copyFileSync(file, committed);
-  }
+  keepForReadme(file, name);
 }
 
-const gqlData = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-  const { body } = await api.gql<T>(query, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-};
+const gqlData = <T>(query: string, variables: Record<string, unknown> = {}) => api.data<T>(query, variables);
 
 describe('the explorer in a browser', () => {
   it('serves the page, its assets and still GraphiQL, with the right content types', async () => {

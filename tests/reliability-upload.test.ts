@@ -5,19 +5,15 @@
  * names are refused with a typed error; the same bytes sent at once are ingested once.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type ServerOptions } from '../api/server.ts';
+import type { createApi, ServerOptions } from '../api/server.ts';
 import { documentId } from '../domain/ids.ts';
-import { ingestExtracted } from '../graph/documents.ts';
 import type { EmbeddedStore } from '../graph/embedded-store.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
-import { corpusDir, corpusPath, projectRoot } from './helpers/corpus.ts';
-import { extractCorpus, temporaryStore } from './helpers/store.ts';
+import { corpusPath, projectRoot } from './helpers/corpus.ts';
+import { startTestServer } from './helpers/api.ts';
 
 const TOKEN = 'upload-unit-token';
 const devPdf = (name: string) => readFileSync(join(projectRoot, 'tests/golden/dev-set/pdf', name));
@@ -37,18 +33,13 @@ interface Running {
 }
 
 async function serve(ingest: Partial<ServerOptions['ingest']> = {}): Promise<Running> {
-  const store = await temporaryStore();
-  for (const x of await extractCorpus()) await ingestExtracted(store, x);
-  const uploadsDir = join(mkdtempSync(join(tmpdir(), 'kg-upload-unit-')), 'uploads');
-  const api = createApi({ store, documentDirs: [corpusDir, uploadsDir], ingest: { token: TOKEN, maxBytes: 4 * 1024 * 1024, uploadsDir, ...ingest }, logger: pino({ level: 'silent' }) });
-  const server: Server = createServer((req, res) => void api.handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startTestServer({ token: TOKEN, ingest: { maxBytes: 4 * 1024 * 1024, ...ingest } });
+  const { url, store } = server;
   return {
     url,
     store,
-    uploadsDir: ingest.uploadsDir ?? uploadsDir,
-    api,
+    uploadsDir: server.uploadsDir,
+    api: server.api,
     async upload(bytes, name, headers = {}) {
       const form = new FormData();
       form.append('operations', JSON.stringify({ query: 'mutation($file: File!) { ingestDocument(file: $file) { file status document { id } } }', variables: { file: null } }));
@@ -58,10 +49,7 @@ async function serve(ingest: Partial<ServerOptions['ingest']> = {}): Promise<Run
       return { status: response.status, body: (await response.json()) as Body };
     },
     snapshot: async () => serialise(await exportGraph(store), 'json'),
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
-    },
+    close: () => server.close(),
   };
 }
 

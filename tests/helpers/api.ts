@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import { expect } from 'vitest';
 import { createApi, type ServerOptions } from '../../api/server.ts';
 import { ingestExtracted } from '../../graph/documents.ts';
 import type { EmbeddedStore } from '../../graph/embedded-store.ts';
@@ -13,37 +14,47 @@ import { extractCorpus, temporaryStore } from './store.ts';
 
 export interface TestServer {
   url: string;
+  api: ReturnType<typeof createApi>;
   store: EmbeddedStore;
   uploadsDir: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
+  /** The data of an answer that must have no errors (the test fails naming them otherwise). */
+  data<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { token?: string; limits?: ServerOptions['limits']; corpus?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { token?: string; limits?: ServerOptions['limits']; corpus?: boolean; ingest?: Partial<ServerOptions['ingest']> } = {}): Promise<TestServer> {
   const store = await temporaryStore();
   if (options.corpus !== false) for (const x of await extractCorpus()) await ingestExtracted(store, x);
   const uploadsDir = join(mkdtempSync(join(tmpdir(), 'kg-uploads-')), 'uploads');
   const api = createApi({
     store,
     documentDirs: [corpusDir, uploadsDir],
-    ingest: { token: options.token, maxBytes: 2 * 1024 * 1024, uploadsDir },
+    ingest: { token: options.token, maxBytes: 2 * 1024 * 1024, uploadsDir, ...options.ingest },
     logger: pino({ level: 'silent' }),
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const server: Server = createServer((req, res) => void api.handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const gql: TestServer['gql'] = async (query, variables = {}, headers = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
   return {
     url,
+    api,
     store,
-    uploadsDir,
-    async gql(query, variables = {}, headers = {}) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, body: await response.json() };
+    uploadsDir: options.ingest?.uploadsDir ?? uploadsDir,
+    gql,
+    async data(query, variables = {}) {
+      const { body } = await gql(query, variables);
+      expect(body.errors).toBeUndefined();
+      return body.data as never;
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
