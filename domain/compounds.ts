@@ -8,24 +8,19 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import rules from './lexicon/compounds.json' with { type: 'json' };
 
 /** Shorter parts are too often chance substrings ("by", "ti"). */
 const MIN_PART = 4;
 /** Shorter words are not split. */
 const MIN_WORD = 7;
-/** Linking letters between parts: "arbeid-s-plass", "jul-e-tre". */
-const LINKS = ['s', 'e'];
-/**
- * The word lists hold base forms; inflected and derived forms come from affix rules. A part is
- * taken as a word when it is a base form, or one with an ending from this list ("boliger" →
- * bolig, "bygging" → bygg(e), "hagen" → hage).
- */
-const ENDINGS = ['ingene', 'ingane', 'ingen', 'inga', 'ing', 'ene', 'ane', 'ere', 'er', 'ar', 'en', 'et', 'a', 'e', 'n', 'r'];
 /** A word whose parts are this short is more likely no compound ("samar-beid", "attr-aktivitet"). */
 const MIN_PART_OF_KNOWN = 5;
-/** The last part is a word of its own, not a derivational ending the lists also hold ("sikker-het", "region-en"). */
+/** The last part is a word of its own, not a derivational ending the lists also hold. */
 const MIN_TAIL = 4;
-const NO_PARTS = new Set(['heten', 'heita', 'heit', 'ingen', 'inga', 'ingar', 'else', 'elsen', 'skap', 'skapet', 'aktig', 'messig', 'onen', 'ering', 'eringen', 'ande', 'ende', 'lige', 'lege', 'sjon', 'sjonen', 'igheter', 'igheit', 'ighet', 'heter', 'heiter']);
+const LINKS = rules.links;
+const ENDINGS = rules.endings;
+const NO_PARTS = new Set(rules.notParts);
 
 let known: Set<string> | undefined;
 

@@ -53,9 +53,14 @@ export function catalogueEntries(): readonly CatalogueEntry[] {
   return entries;
 }
 
+/** A municipality's place name: "Lesja" for "Lesja kommune" (texts name it either way). */
+export function placeNameOf(municipality: string): string {
+  return municipality.replace(/\s+kommune$/i, '');
+}
+
 /** The county a municipality ("Lesja" or "Lesja kommune") belongs to. */
 export function countyOfMunicipality(name: string): County | undefined {
-  return countyByMunicipality.get(name.replace(/\s+kommune$/i, '').toLowerCase());
+  return countyByMunicipality.get(placeNameOf(name).toLowerCase());
 }
 
 export function countyByCountyName(name: string): County | undefined {

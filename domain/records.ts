@@ -122,7 +122,6 @@ export interface Passage {
   section?: string;
   /** The agreement whose part of the document it stands in, when the document describes one there. */
   agreement?: string;
-  themes: Theme[];
   evidence: Evidence;
 }
 

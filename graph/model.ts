@@ -47,7 +47,7 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Evidence: ['document', 'page', 'pageEnd', 'quote'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
   PartnerGroup: ['name'],
-  Passage: ['kind', 'text', 'section', 'agreement', 'themes', 'document', 'page', 'pageEnd'],
+  Passage: ['kind', 'text', 'section', 'agreement', 'document', 'page', 'pageEnd'],
 };
 
 /** Properties of a relationship that rests on a sentence: where that sentence stands. */

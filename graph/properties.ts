@@ -108,7 +108,6 @@ export interface PassageProperties extends Node {
   text: string;
   section?: string;
   agreement?: string;
-  themes?: Theme[];
   document: string;
   page: number;
   pageEnd?: number;

@@ -10,6 +10,7 @@ import type { QueryContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
 import { cosine, MeaningModel, meaningTerms, score, sharedTerms } from './meaning.ts';
 import { placeTerms } from './measures.ts';
+import { placeNameOf } from '../domain/party-catalogue.ts';
 import { ROLES, roleOf } from '../domain/roles.ts';
 
 /** What made two sub-goals a pair. */
@@ -126,11 +127,12 @@ export async function compareAgreements(ctx: QueryContext, a: string, b: string)
   for (const id of ids) if (!found.has(id)) throw new NotFoundError('agreement', id);
 
   const references = (await ctx.read(REFERENCES, { ids })).map((r) => ({ from: r.from, to: r.to, ...evidence(r) }));
+  const roles = firstBy(strongestFirst(await ctx.read(PARTIES, { ids })), (r) => r.party);
   return {
     a,
     b,
-    sharedParties: await sharedParties(ctx, a, b),
-    sharedMunicipalities: await sharedMunicipalities(ctx, a, b),
+    sharedParties: sharedParties(roles, a, b),
+    sharedMunicipalities: await sharedMunicipalities(ctx, roles, a, b),
     sharedThemes: sharedThemes(await ctx.read(THEME_REASONS, { ids }), a, b),
     sharedPlanAnchors: sharedAnchors(await ctx.read(ANCHORS, { ids }), a, b),
     crossReferences: references,
@@ -163,30 +165,29 @@ function firstBy<R extends { agreement: string } & Evidence>(rows: R[], key: (r:
   return by;
 }
 
-async function sharedParties(ctx: QueryContext, a: string, b: string): Promise<SharedWithEvidence<string>[]> {
-  const rows = strongestFirst(await ctx.read(PARTIES, { ids: [a, b] }));
-  const by = firstBy(rows, (r) => r.party);
-  const inA = by.get(a) ?? new Map();
-  const inB = by.get(b) ?? new Map();
+/** Each agreement's parties, each with the sentence of its strongest tie. */
+type RoleSentences = Map<string, Map<string, Evidence>>;
+
+function sharedParties(roles: RoleSentences, a: string, b: string): SharedWithEvidence<string>[] {
+  const inA = roles.get(a) ?? new Map<string, Evidence>();
+  const inB = roles.get(b) ?? new Map<string, Evidence>();
   return [...inA.keys()].filter((p) => inB.has(p)).sort().map((p) => ({ value: p, a: inA.get(p)!, b: inB.get(p)! }));
 }
 
 /** Municipalities of both pilots: where each agreement names it (its role, else the first passage naming it). */
-async function sharedMunicipalities(ctx: QueryContext, a: string, b: string): Promise<SharedWithEvidence<string>[]> {
+async function sharedMunicipalities(ctx: QueryContext, roles: RoleSentences, a: string, b: string): Promise<SharedWithEvidence<string>[]> {
   const ids = [a, b];
   const rows = await ctx.read(MUNICIPALITIES, { ids });
   const names = new Map(rows.map((r) => [r.party, r.name]));
   const inA = new Set(rows.filter((r) => r.agreement === a).map((r) => r.party));
   const shared = [...new Set(rows.filter((r) => r.agreement === b && inA.has(r.party)).map((r) => r.party))].sort();
   if (shared.length === 0) return [];
-  const roles = firstBy(strongestFirst(await ctx.read(PARTIES, { ids })), (r) => r.party);
   const passages = await ctx.read(PASSAGES, { ids });
   const where = (agreement: string, party: string): Evidence | undefined => {
     const role = roles.get(agreement)?.get(party);
     if (role) return role;
-    // "Kåfjord kommune" is named "Kåfjord" as often as not
-    const name = names.get(party)!.toLowerCase().replace(/\s+(?:kommune|kommun)$/u, '');
-    const passage = passages.find((p) => p.agreement === agreement && new RegExp(`(?<!\\p{L})${escape(name)}(?!\\p{L})`, 'u').test(p.quote.toLowerCase()));
+    const named = new RegExp(`(?<!\\p{L})${escape(placeNameOf(names.get(party)!).toLowerCase())}(?!\\p{L})`, 'u');
+    const passage = passages.find((p) => p.agreement === agreement && named.test(p.quote.toLowerCase()));
     return passage && evidence(passage);
   };
   return shared.flatMap((party) => {

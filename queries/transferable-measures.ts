@@ -50,7 +50,6 @@ export async function transferableMeasures(ctx: QueryContext, theme: Theme | und
  * does not pull unrelated measures into one group.
  */
 function averageLinkage(pool: MeasureDoc[]): MeasureDoc[][] {
-  const n = pool.length;
   const sim = pool.map((a) => pool.map((b) => cosine(a.vector, b.vector)));
   let groups = pool.map((_, i) => [i]);
   const average = (x: number[], y: number[]) => {
@@ -68,7 +67,7 @@ function averageLinkage(pool: MeasureDoc[]): MeasureDoc[][] {
         if (s >= SAME_MEASURE && (!best || s > best[2])) best = [i, j, s];
       }
     }
-    if (!best || n === 0) break;
+    if (!best) break;
     const [i, j] = best;
     groups = [...groups.filter((_, k) => k !== i && k !== j), [...groups[i]!, ...groups[j]!]];
   }

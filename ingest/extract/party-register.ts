@@ -298,12 +298,12 @@ function looksLikeOrganisation(name: string): boolean {
  * "lokale boligbyggelag og private utbyggere" is two groups; "frivillige lag og organisasjonar" and
  * "private utbyggere og næringsliv" are one (the bare noun after "og" shares the words before it).
  */
-/** "andre aktører", "øvrige aktørar", "fleire aktører": no kind of actor, only "others". */
-const UNNAMED_ACTORS = /^(?:andre|øvrige|fleire|flere|aktuelle|relevante)\s+(?:aktør|partar|parter|samarbeidspart)/u;
+/** "andre aktører", "øvrige aktørar", "fleire partar": no kind of actor, only "others". */
+const UNNAMED_ACTORS = new RegExp(`^(?:${cues.unnamedActors.determiners.join('|')})\\s+(?:${cues.unnamedActors.heads.join('|')})`, 'u');
 
 function groupsIn(listed: string): string[] {
   // the lead of a list ("Andre som kan inviterast: næringshagane …") is no part of its first item
-  const text = listed.replace(/^[^:]*:\s*/u, '').replace(/\s+(?:med|inn)\s+i\s+arbeidet$/u, '');
+  const text = listed.replace(/^[^:]*:\s*/u, '');
   if (!isGroupName(text) || UNNAMED_ACTORS.test(text)) return [];
   const sides = text.split(/\s+(?:og|eller)\s+/u);
   if (sides.length === 2 && sides.every((side) => side.split(/\s+/).length >= 2 && isGroupName(side))) return sides;

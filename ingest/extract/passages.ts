@@ -7,7 +7,6 @@ import { passageId, documentId } from '../../domain/ids.ts';
 import type { Agreement, Evidence, Passage, PassageKind } from '../../domain/records.ts';
 import type { ParsedDocument } from '../read-document.ts';
 import { unitEvidence } from './evidence.ts';
-import { themesOf } from './themes.ts';
 import { buildUnits, type UnitKind } from './units.ts';
 
 const KIND: Record<UnitKind, PassageKind> = { heading: 'HEADING', paragraph: 'PARAGRAPH', item: 'ITEM', row: 'ROW', footnote: 'FOOTNOTE' };
@@ -28,7 +27,6 @@ export function passagesOf(doc: ParsedDocument, agreements: Agreement[]): Passag
       text: unit.text,
       ...(section && kind !== 'HEADING' ? { section } : {}),
       ...(agreement ? { agreement } : {}),
-      themes: themesOf(unit.text),
       evidence: unitEvidence(doc, unit),
     });
   }

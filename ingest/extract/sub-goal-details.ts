@@ -19,12 +19,12 @@ const BODY_MENTIONS = 2;
 const BODY_CHARS = 4000;
 
 export function finishSubGoal(doc: ParsedDocument, subGoal: SubGoal, body: Unit[]): void {
-  const sentences = sentencesOf(doc, body.filter((u) => u.kind !== 'heading' && u.kind !== 'footnote'));
-  subGoal.themeReasons = themeReasons(doc, subGoal, sentences);
+  const text = body.filter((u) => u.kind !== 'heading' && u.kind !== 'footnote');
+  subGoal.themeReasons = themeReasons(doc, subGoal, sentencesOf(doc, text));
   subGoal.themes = subGoal.themeReasons.map((r) => r.theme);
   subGoal.groups = groupLinks(doc, subGoal, body);
-  const text = body.filter((u) => u.kind !== 'heading' && u.kind !== 'footnote').map((u) => u.text).join(' ');
-  if (text) subGoal.body = text.length > BODY_CHARS ? `${text.slice(0, BODY_CHARS)}…` : text;
+  const joined = text.map((u) => u.text).join(' ');
+  if (joined) subGoal.body = joined.length > BODY_CHARS ? `${joined.slice(0, BODY_CHARS)}…` : joined;
 }
 
 function themeReasons(doc: ParsedDocument, subGoal: SubGoal, sentences: Sentence[]): ThemeReason[] {

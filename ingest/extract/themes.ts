@@ -57,7 +57,7 @@ export function themeWordsOf(text: string): ThemeWords[] {
 function occurrences(term: Term, raw: string[], folded: string[], stems: string[]): number[] {
   const starts: number[] = [];
   for (let i = 0; i + term.words.length <= raw.length; i++) {
-    if (term.words.every((w, j) => matches(term, j, raw[i + j]!, folded[i + j]!, stems[i + j]!))) starts.push(i);
+    if (term.words.every((_, j) => matches(term, j, raw[i + j]!, folded[i + j]!, stems[i + j]!))) starts.push(i);
   }
   return starts;
 }
