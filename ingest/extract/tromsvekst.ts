@@ -10,7 +10,6 @@ import { bodyWithoutFootnotes } from './footnotes.ts';
 import { PartyRegister } from './party-register.ts';
 import { readMainParties } from './party-sections.ts';
 import { readLinks } from './partners.ts';
-import { evidenceOf } from './sentences.ts';
 import { sectionsOf, unitsOfRole, type Section } from './structure.ts';
 import { readSignatories } from './signatories.ts';
 import { isSubGoalRow, tableSubGoals } from './tables.ts';
