@@ -100,7 +100,7 @@ const THEME_REASONS = defineCypher<{ agreement: string; theme: Theme } & Evidenc
           r.pageEnd AS pageEnd, coalesce(r.quote, e.quote) AS quote ORDER BY s.id`,
 );
 
-const ALL_SUBGOALS = defineCypher<{ title: string; body: string | null }>('question.compare.all-subgoals', 'read', 'MATCH (s:SubGoal) RETURN s.title AS title, s.body AS body ORDER BY s.id');
+const ALL_SUBGOALS = defineCypher<{ id: string; title: string; body: string | null }>('question.compare.all-subgoals', 'read', 'MATCH (s:SubGoal) RETURN s.id AS id, s.title AS title, s.body AS body ORDER BY s.id');
 
 type AnchorRow = { agreement: string; id: string; name: string } & Evidence;
 
@@ -226,16 +226,20 @@ function sharedAnchors(rows: AnchorRow[], a: string, b: string): AgreementCompar
 }
 
 async function similarPairs(ctx: QueryContext, subGoals: SubGoalRow[], references: AgreementComparison['crossReferences'], a: string, b: string): Promise<SubGoalPair[]> {
-  const { titles, bodies } = await ctx.cached('subgoal-meaning', async () => {
+  // every sub-goal's vectors, worked out once per store version
+  const { bodies, vectors } = await ctx.cached('subgoal-meaning', async () => {
     // pilot and municipality names say where, not what: they are left out of the comparison
     const places = await placeTerms(ctx);
     const all = await ctx.read(ALL_SUBGOALS);
-    return { titles: new MeaningModel(all.map((s) => s.title), places), bodies: new MeaningModel(all.map((s) => `${s.title} ${s.body ?? ''}`), places) };
+    const bodyOf = (s: { title: string; body: string | null }) => `${s.title} ${s.body ?? ''}`;
+    const titles = new MeaningModel(all.map((s) => s.title), places);
+    const bodies = new MeaningModel(all.map(bodyOf), places);
+    return { bodies, vectors: new Map(all.map((s) => [s.id, { title: titles.vector(s.title), body: bodies.vector(bodyOf(s)) }])) };
   });
   const side = (agreement: string) =>
     subGoals
-      .filter((s) => s.agreement === agreement)
-      .map((s) => ({ ...s, title: titles.vector(s.title), body: bodies.vector(`${s.title} ${s.body ?? ''}`), text: `${s.quote} ${s.body ?? ''}` }));
+      .filter((s) => s.agreement === agreement && vectors.has(s.id))
+      .map((s) => ({ ...s, ...vectors.get(s.id)!, text: `${s.quote} ${s.body ?? ''}` }));
   const [left, right] = [side(a), side(b)];
   type Side = typeof left;
   // a cross-reference sentence standing in a sub-goal's text ties it to the other agreement's sub-goal most like that sentence

@@ -21,12 +21,18 @@ export interface MeasureCluster {
 }
 
 export async function transferableMeasures(ctx: QueryContext, theme: Theme | undefined, minPilots: number): Promise<MeasureCluster[]> {
-  const { measures } = await measureIndex(ctx);
+  // the clusters change only with the store: worked out once per theme, filtered per request
+  const clusters = await ctx.cached(`transferable-measures:${theme ?? ''}`, async () => clustersOf(await measureIndex(ctx), theme));
+  return clusters.filter((c) => c.pilots.length >= minPilots);
+}
+
+/** Every cluster of two measures or more, the widest first. */
+function clustersOf({ measures }: { measures: MeasureDoc[] }, theme: Theme | undefined): MeasureCluster[] {
   const pool = theme ? measures.filter((m) => m.themes.includes(theme) || m.subGoalThemes.includes(theme)) : measures;
   const clusters: MeasureCluster[] = [];
   for (const members of averageLinkage(pool)) {
     const pilots = [...new Set(members.map((m) => m.pilot))];
-    if (members.length < 2 || pilots.length < minPilots) continue;
+    if (members.length < 2) continue;
     // the label is the measure most like the others
     const centre = members
       .map((m) => ({ m, mean: members.reduce((sum, o) => sum + (o === m ? 0 : cosine(m.vector, o.vector)), 0) / (members.length - 1) }))
