@@ -179,7 +179,10 @@ export function createApi(options: ServerOptions) {
   async function health(res: ServerResponse): Promise<void> {
     try {
       const documents = (await options.store.read(DOCUMENTS)).length;
-      send(res, 200, 'application/json', JSON.stringify({ status: 'ok', store: await storeInfo(options.store), documents }));
+      const info = await storeInfo(options.store);
+      // the embedded store's file name, never its path on this machine
+      const store = info.backend === 'embedded' ? { ...info, location: basename(info.location) } : info;
+      send(res, 200, 'application/json', JSON.stringify({ status: 'ok', store, documents }));
     } catch (error) {
       logger.error({ err: error }, 'health check failed');
       send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable' }));
