@@ -4,7 +4,8 @@
  * can open it. An upload is one unit: the file is staged, the graph written, the file moved into
  * place inside the graph's transaction, and the answers' cache dropped after the commit — or, on
  * any failure, none of it. It never replaces a document the server ships, nor another version of
- * a document unless the request names it in `X-KG-Replaces`. Disabled without KG_INGEST_TOKEN.
+ * a document unless the request names it (the mutation's `replaces`, or the header `X-KG-Replaces`).
+ * Disabled without KG_INGEST_TOKEN.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { documentName, isFileNameError } from '../pipeline/document-name.ts';
 import { ingestBytes, type IngestOutcome } from '../pipeline/ingest-bytes.ts';
 import type { QueryContext } from '../queries/context.ts';
 import type { IngestReport, Ingestor } from './resolvers/context.ts';
-import { badFileName, documentExists, documentProtected, fileTooLarge, ingestDisabled, ingestFailed, notAnUpload, notPdf, unauthorized, uploadNotSaved } from './resolvers/errors.ts';
+import { badFileName, conflictingReplaces, documentExists, documentProtected, fileTooLarge, ingestDisabled, ingestFailed, notAnUpload, notPdf, unauthorized, uploadNotSaved } from './resolvers/errors.ts';
 import { StagedFile } from './staged-file.ts';
 
 export interface IngestOptions {
@@ -37,7 +38,7 @@ export interface IngestOptions {
 
 /** What one request asked of its upload. */
 export interface UploadRequest {
-  /** The id of the document the upload is to replace (the X-KG-Replaces header). */
+  /** The id of the document the upload is to replace (the X-KG-Replaces header, or the mutation's `replaces`). */
   replaces: string | null;
 }
 
@@ -61,9 +62,12 @@ export function createIngestor(store: GraphStore, query: QueryContext, options: 
     return undefined;
   };
 
-  async function ingest(file: File, authorization: string | null, request: UploadRequest): Promise<IngestReport> {
+  async function ingest(file: File, authorization: string | null, header: UploadRequest, replaces?: string | null): Promise<IngestReport> {
     const refused = refusal(authorization);
     if (refused) throw refused;
+    // the mutation's argument or the header; both at once must name the same document
+    if (replaces != null && header.replaces !== null && replaces !== header.replaces) throw conflictingReplaces(replaces, header.replaces);
+    const request: UploadRequest = { replaces: replaces ?? header.replaces };
     if (typeof file !== 'object' || file === null || typeof (file as Partial<File>).arrayBuffer !== 'function') throw notAnUpload();
     const name = nameOf(file.name || 'upload.pdf');
     if (!/\.pdf$/i.test(name)) throw notPdf(name);
@@ -130,7 +134,7 @@ export function createIngestor(store: GraphStore, query: QueryContext, options: 
 
   return {
     refusal,
-    forRequest: (request) => ({ ingest: (file, authorization) => ingest(file, authorization, request) }),
+    forRequest: (request) => ({ ingest: (file, authorization, replaces) => ingest(file, authorization, request, replaces) }),
   };
 }
 

@@ -27,7 +27,8 @@ interface Running {
   store: EmbeddedStore;
   uploadsDir: string;
   api: ReturnType<typeof createApi>;
-  upload(bytes: Uint8Array, name: string, headers?: Record<string, string>): Promise<{ status: number; body: Body }>;
+  /** `replaces`: the mutation's argument of that name. */
+  upload(bytes: Uint8Array, name: string, headers?: Record<string, string>, replaces?: string): Promise<{ status: number; body: Body }>;
   snapshot(): Promise<string>;
   close(): Promise<void>;
 }
@@ -40,9 +41,13 @@ async function serve(ingest: Partial<ServerOptions['ingest']> = {}): Promise<Run
     store,
     uploadsDir: server.uploadsDir,
     api: server.api,
-    async upload(bytes, name, headers = {}) {
+    async upload(bytes, name, headers = {}, replaces) {
       const form = new FormData();
-      form.append('operations', JSON.stringify({ query: 'mutation($file: File!) { ingestDocument(file: $file) { file status document { id } } }', variables: { file: null } }));
+      const operation =
+        replaces === undefined
+          ? { query: 'mutation($file: File!) { ingestDocument(file: $file) { file status document { id } } }', variables: { file: null } }
+          : { query: 'mutation($file: File!, $replaces: ID) { ingestDocument(file: $file, replaces: $replaces) { file status document { id } } }', variables: { file: null, replaces } };
+      form.append('operations', JSON.stringify(operation));
       form.append('map', JSON.stringify({ 0: ['variables.file'] }));
       form.append('0', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
       const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1', authorization: `Bearer ${TOKEN}`, ...headers }, body: form });
@@ -90,6 +95,30 @@ describe('an upload is one unit', () => {
     expect(filesIn(s.uploadsDir)).toEqual(['ny-avtale.pdf']);
   });
 
+  it('replaces a held document when the mutation names it in replaces, as with the header; the two must agree', async () => {
+    const third = devPdf('dev-4-bygdevekstavtale-indre-sogn.pdfkit.pdf');
+    expect((await s.upload(first, 'andre-avtale.pdf')).body.data?.ingestDocument?.status).toBe('NEW');
+    // replaces naming another document is no permission to take this one over
+    const wrong = await s.upload(second, 'andre-avtale.pdf', {}, 'document:ny-avtale');
+    expect(codeOf(wrong.body)).toBe('DOCUMENT_EXISTS');
+    expect(wrong.body.errors?.[0]?.message).toContain('replaces: "document:andre-avtale"');
+    const before = await s.snapshot();
+    // argument and header at odds: refused, naming the argument, and nothing changes
+    const odd = await s.upload(second, 'andre-avtale.pdf', { 'x-kg-replaces': 'document:ny-avtale' }, 'document:andre-avtale');
+    expect(odd.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'replaces' });
+    expect(await s.snapshot()).toBe(before);
+    expect(readFileSync(join(s.uploadsDir, 'andre-avtale.pdf')).equals(first)).toBe(true);
+
+    const replaced = await s.upload(second, 'andre-avtale.pdf', {}, 'document:andre-avtale');
+    expect(replaced.body.errors).toBeUndefined();
+    expect(replaced.body.data?.ingestDocument).toMatchObject({ status: 'REPLACED', document: { id: 'document:andre-avtale' } });
+    expect(readFileSync(join(s.uploadsDir, 'andre-avtale.pdf')).equals(second)).toBe(true);
+    // both ways at once, agreeing
+    const both = await s.upload(third, 'andre-avtale.pdf', { 'x-kg-replaces': 'document:andre-avtale' }, 'document:andre-avtale');
+    expect(both.body.data?.ingestDocument?.status).toBe('REPLACED');
+    expect(readFileSync(join(s.uploadsDir, 'andre-avtale.pdf')).equals(third)).toBe(true);
+  });
+
   it('never takes over a corpus document, even when asked to', async () => {
     const before = await s.snapshot();
     for (const headers of [{}, { 'x-kg-replaces': 'document:tromsvekstavtale-nord-troms-2025-2028' }] as Record<string, string>[]) {
@@ -97,6 +126,8 @@ describe('an upload is one unit', () => {
       expect(r.status).toBe(409);
       expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'DOCUMENT_PROTECTED', file: 'tromsvekstavtale-nord-troms-2025-2028.pdf' });
     }
+    const asArgument = await s.upload(first, 'tromsvekstavtale-nord-troms-2025-2028.pdf', {}, 'document:tromsvekstavtale-nord-troms-2025-2028');
+    expect(codeOf(asArgument.body)).toBe('DOCUMENT_PROTECTED');
     expect(await s.snapshot()).toBe(before);
     expect(filesIn(s.uploadsDir)).not.toContain('tromsvekstavtale-nord-troms-2025-2028.pdf');
     // the corpus file's own bytes are no takeover

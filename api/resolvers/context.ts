@@ -27,5 +27,6 @@ export interface IngestReport {
 }
 
 export interface Ingestor {
-  ingest(file: File, authorization: string | null): Promise<IngestReport>;
+  /** `replaces`: the mutation's argument, the id of the document the upload is a new version of. */
+  ingest(file: File, authorization: string | null, replaces?: string | null): Promise<IngestReport>;
 }

@@ -113,11 +113,19 @@ export function badFileName(file: string, reason: string): GraphQLError {
  */
 export function documentExists(file: string, document: string): GraphQLError {
   return clientError(
-    `${file}: the store holds another version of ${document}; to replace it, send the header "X-KG-Replaces: ${document}", or upload under another name`,
+    `${file}: the store holds another version of ${document}; to replace it, pass replaces: "${document}" (or send the header "X-KG-Replaces: ${document}"), or upload under another name`,
     'DOCUMENT_EXISTS',
     { file, document, reason: 'another version is held' },
     409,
   );
+}
+
+/**
+ * Upload refused: the mutation's `replaces` and the header X-KG-Replaces name different documents (BAD_USER_INPUT).
+ * @example throw conflictingReplaces('document:a', 'document:b');
+ */
+export function conflictingReplaces(argument: string, header: string): GraphQLError {
+  return badUserInput(`replaces: "${argument}" and the header X-KG-Replaces: "${header}" name different documents; send one of them`, 'replaces');
 }
 
 /**

@@ -76,5 +76,5 @@ function answering<T extends Record<string, Resolver>>(resolvers: T): T {
 export const Query = answering(query);
 
 export const Mutation = {
-  ingestDocument: (_: unknown, args: { file: File }, c: RequestContext) => c.ingest.ingest(args.file, c.authorization),
+  ingestDocument: (_: unknown, args: { file: File; replaces?: string | null }, c: RequestContext) => c.ingest.ingest(args.file, c.authorization, args.replaces),
 };
