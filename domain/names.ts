@@ -48,20 +48,25 @@ export function escapeRegExp(text: string): string {
  * "Skjærvøy") or the same words once stemmed (the definite form: "Husbank" / "Husbanken").
  * Returns the edit distance of a near spelling, or undefined for a name that is not one.
  */
-function nearSpelling(key: string, other: string): number | undefined {
+function nearSpelling(key: string, other: string, keyStem: () => string): number | undefined {
   if (key.length < 6 || other.length < 6 || key[0] !== other[0]) return undefined;
   const limit = Math.max(key.length, other.length) >= 15 ? 2 : 1;
-  const distance = editDistance(key, other);
-  if (distance <= limit) return distance;
-  return stemmedKey(key) === stemmedKey(other) ? distance : undefined;
+  // names whose lengths differ by more than the limit are more edits apart: no distance to compute
+  if (Math.abs(key.length - other.length) <= limit) {
+    const distance = editDistance(key, other);
+    if (distance <= limit) return distance;
+  }
+  return keyStem() === stemmedKey(other) ? editDistance(key, other) : undefined;
 }
 
 /** The closest of `candidates` that is a near spelling of `key` (the first of equally close ones). */
 export function nearestSpelling<T>(key: string, candidates: Iterable<T>, keysOf: (candidate: T) => string[]): T | undefined {
   let best: { candidate: T; distance: number } | undefined;
+  let stemmed: string | undefined;
+  const keyStem = () => (stemmed ??= stemmedKey(key));
   for (const candidate of candidates) {
     for (const k of keysOf(candidate)) {
-      const distance = nearSpelling(key, k);
+      const distance = nearSpelling(key, k, keyStem);
       if (distance !== undefined && (!best || distance < best.distance)) best = { candidate, distance };
     }
   }

@@ -15,6 +15,8 @@ interface Indexed {
   party: Party;
   /** Name keys of the name and every alias. */
   keys: string[];
+  /** The words of each key. */
+  words: string[][];
 }
 
 const ALL_PARTIES = defineCypher<Omit<Party, 'aliases'> & { aliases: string[] | null }>(
@@ -27,7 +29,8 @@ function partyIndex(ctx: QueryContext): Promise<Indexed[]> {
   return ctx.cached('parties', async () =>
     (await ctx.read(ALL_PARTIES)).map((r) => {
       const party = { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases ?? [] };
-      return { party, keys: [party.name, ...party.aliases].map(nameKey) };
+      const keys = [party.name, ...party.aliases].map(nameKey);
+      return { party, keys, words: keys.map(wordsOf) };
     }),
   );
 }
@@ -43,21 +46,39 @@ export async function partiesNamed(ctx: QueryContext, name: string): Promise<Par
   throw new UnknownPartyError(name, closestNames(await partyIndex(ctx), name));
 }
 
+const wordsOf = (key: string) => key.split(/[\s/-]+/).filter(Boolean);
+
+/**
+ * Words of an asked name that are compared with known names: its first distinct words, each cut
+ * to its first letters. No party name comes near these bounds, and a name of any length costs
+ * at most this many comparisons with each distinct known word.
+ */
+export const SUGGESTION_BOUNDS = { words: 8, wordChars: 32 };
+/** How near a word must come to a known word (1 − edits / length) to count. */
+const NEAR_WORD = 0.7;
+
 /**
  * Up to three known names nearest to `name`: each word of the name counts by its length, for how
  * near the closest word of a known name comes to it ("Husbankken Norge" → Husbanken first).
  */
 function closestNames(index: Indexed[], name: string): string[] {
-  const asked = nameKey(name).split(/[\s/-]+/).filter((w) => w.length >= 2);
+  const asked = [...new Set(wordsOf(nameKey(name)).filter((w) => w.length >= 2).map((w) => w.slice(0, SUGGESTION_BOUNDS.wordChars)))].slice(0, SUGGESTION_BOUNDS.words);
   const weight = asked.reduce((n, w) => n + w.length, 0) || 1;
-  const nearness = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(a.length, b.length);
-  const scored = index.map(({ party, keys }) => {
-    const score = Math.max(
-      ...keys.map((k) => {
-        const known = k.split(/[\s/-]+/).filter(Boolean);
-        return asked.reduce((sum, w) => sum + w.length * Math.max(0, ...known.map((x) => (nearness(w, x) >= 0.7 ? nearness(w, x) : 0))), 0) / weight;
-      }),
-    );
+  // each asked word against each distinct known word once; words whose lengths alone put them too far apart are not compared
+  const near = asked.map(() => new Map<string, number>());
+  const nearness = (i: number, known: string): number => {
+    let value = near[i]!.get(known);
+    if (value === undefined) {
+      const w = asked[i]!;
+      const longest = Math.max(w.length, known.length);
+      value = Math.abs(w.length - known.length) > (1 - NEAR_WORD) * longest ? 0 : 1 - editDistance(w, known) / longest;
+      if (value < NEAR_WORD) value = 0;
+      near[i]!.set(known, value);
+    }
+    return value;
+  };
+  const scored = index.map(({ party, words }) => {
+    const score = Math.max(...words.map((known) => asked.reduce((sum, w, i) => sum + w.length * Math.max(0, ...known.map((x) => nearness(i, x))), 0) / weight));
     return { name: party.name, score };
   });
   return scored

@@ -160,6 +160,43 @@ describe('the time and read budget of a request that passes the cost check', () 
     expect(one(after).errors).toBeUndefined();
   }, 30_000);
 
+  it('answers 15 aliased unknown 200-character party names, each NOT_FOUND with its suggestions, for the work of names of a usual length', async () => {
+    // no cost limit: the names reach the resolver, whose synchronous work no budget can cut short
+    const quick = await serve({ maxCost: Number.MAX_SAFE_INTEGER, cachedResponses: 0 });
+    try {
+      let seed = 7;
+      const letter = () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 26));
+      const word = () => Array.from({ length: 5 + (seed % 6) }, letter).join('');
+      // distinct words in every name (repetition would make it cheap), each name starting as a known one does
+      const distinct = Array.from({ length: 15 }, (_, i) => {
+        let name = ['Husbanken', 'Troms', 'Nordreisa', 'Statsforvalteren'][i % 4]!;
+        while (name.length < 200) name += ` ${word()}`;
+        return name.slice(0, 200);
+      });
+      const repeated = Array.from({ length: 15 }, (_, i) => `${String.fromCharCode(65 + i)}${'Ukjend part '.repeat(17)}`.slice(0, 200));
+      // the peer, in the same run: 15 unknown names of a usual length
+      const usual = Array.from({ length: 15 }, (_, i) => `${['Husbanken', 'Troms', 'Nordreisa', 'Statsforvalteren'][i % 4]} ${word()} ${word()}`);
+      const ask = async (names: string[]) => {
+        const query = `{ ${names.map((name, i) => `p${i}: party(name: ${JSON.stringify(name)}) { id }`).join(' ')} }`;
+        const r = await post(quick.url, { query });
+        const errors = one(r).errors ?? [];
+        expect(errors.map((e) => e.extensions?.code)).toEqual(names.map(() => 'NOT_FOUND'));
+        expect(errors.every((e) => Array.isArray(e.extensions?.suggestions))).toBe(true);
+        return r.ms;
+      };
+      await ask(usual); // warm: the party index is read once
+      const peer = Math.min(await ask(usual), await ask(usual));
+      for (const names of [distinct, repeated]) {
+        const ms = Math.min(await ask(names), await ask(names));
+        console.log(`15 aliased 200-character unknown names: ${Math.round(ms)} ms; 15 of a usual length: ${Math.round(peer)} ms`);
+        // the work is bounded by the words compared, not by the length of the name
+        expect(ms).toBeLessThan(5 * peer + 50);
+      }
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('stops a request that reads more rows than it may', async () => {
     const small = await serve({ maxRowsRead: 20, cachedResponses: 0 });
     try {
