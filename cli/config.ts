@@ -1,13 +1,14 @@
 /**
  * Every setting the product reads, from the environment, validated once at start with one
  * schema: where the store is (KG_DATA_DIR, or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD /
- * NEO4J_DATABASE), and how the server runs (PORT, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES,
- * KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
+ * NEO4J_DATABASE and the connection pool's settings, checked in neo4j-settings.ts), and how the
+ * server runs (PORT, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES, KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { StoreConfig } from '../graph/store.ts';
+import { NEO4J_POOL_SETTINGS, neo4jDatabase, neo4jPoolOf, neo4jUri } from './neo4j-settings.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,17 +34,16 @@ export function isConfigError(error: unknown): error is ConfigError {
 const MiB = 1024 * 1024;
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const byteCount = z.coerce.number().int('must be a whole number of bytes').positive('must be more than 0');
-const neo4jUri = z
-  .string()
-  .trim()
-  .refine((v) => /^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/.test(v), 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc), e.g. bolt://localhost:7687');
 
 const environment = z.object({
   KG_DATA_DIR: nonEmpty.optional(),
   NEO4J_URI: neo4jUri.optional(),
   NEO4J_USER: nonEmpty.optional(),
   NEO4J_PASSWORD: z.string().min(1, 'must not be empty').optional(),
-  NEO4J_DATABASE: nonEmpty.optional(),
+  NEO4J_DATABASE: neo4jDatabase.optional(),
+  ...(Object.fromEntries(Object.entries(NEO4J_POOL_SETTINGS).map(([name, { schema }]) => [name, schema.optional()])) as {
+    [K in keyof typeof NEO4J_POOL_SETTINGS]: z.ZodOptional<(typeof NEO4J_POOL_SETTINGS)[K]['schema']>;
+  }),
   PORT: z.coerce.number().int('must be a port number').min(0, 'must be a port number').max(65535, 'must be a port number').default(4000),
   // a bearer token is one word (RFC 6750): one with white space could never be sent
   KG_INGEST_TOKEN: z.string().min(1).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without white space (a bearer token)').optional(),
@@ -100,5 +100,13 @@ export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
 function storeOf(e: z.infer<typeof environment>, dataDir: string): StoreConfig {
   if (!e.NEO4J_URI) return { backend: 'embedded', path: join(dataDir, EMBEDDED_FILE) };
   if (!e.NEO4J_USER || !e.NEO4J_PASSWORD) throw new ConfigError(e.NEO4J_USER ? 'NEO4J_PASSWORD' : 'NEO4J_USER', 'must be set when NEO4J_URI is set');
-  return { backend: 'neo4j', uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) };
+  const pool = neo4jPoolOf(e);
+  return {
+    backend: 'neo4j',
+    uri: e.NEO4J_URI,
+    user: e.NEO4J_USER,
+    password: e.NEO4J_PASSWORD,
+    ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
+    ...(Object.keys(pool).length > 0 ? { pool } : {}),
+  };
 }

@@ -211,6 +211,9 @@ export const EXPORT_RELATIONSHIPS = defineCypher<{ type: string; start: string; 
   'MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS properties ORDER BY type, start, end',
 );
 
+/** Opens the database once when connecting, so a missing database or a refused login shows at once. */
+export const PING = defineCypher<{ ok: number }>('store.ping', 'read', 'RETURN 1 AS ok');
+
 /** Deletes every node of the model's labels, and their relationships: for test runs against a throwaway Neo4j. */
 export const CLEAR_GRAPH = defineCypher(
   'store.clear',

@@ -4,12 +4,20 @@
  * on transient errors, its value types — lives here.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { NEO4J_SCHEMA } from './cypher.ts';
+import { NEO4J_SCHEMA, PING } from './cypher.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
-import type { GraphStore, Row, StoreConfig, WriteTransaction } from './store.ts';
+import type { GraphStore, Neo4jPoolSettings, Row, StoreConfig, WriteTransaction } from './store.ts';
 
 type Neo4jConfig = Extract<StoreConfig, { backend: 'neo4j' }>;
+
+/** The driver's pool and retry settings unless the configuration sets them (NEO4J_MAX_CONNECTION_POOL_SIZE, …). */
+export const POOL_DEFAULTS: Required<Neo4jPoolSettings> = {
+  maxConnectionPoolSize: 100,
+  connectionAcquisitionTimeoutMs: 60_000,
+  connectionTimeoutMs: 10_000,
+  maxTransactionRetryTimeMs: 30_000,
+};
 
 export class Neo4jStore implements GraphStore {
   readonly backend = 'neo4j' as const;
@@ -21,16 +29,27 @@ export class Neo4jStore implements GraphStore {
   ) {}
 
   static async connect(config: Neo4jConfig): Promise<Neo4jStore> {
-    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
-      disableLosslessIntegers: true,
-      connectionTimeout: 10_000,
-      maxTransactionRetryTime: 30_000,
-    });
+    const pool = { ...POOL_DEFAULTS, ...config.pool };
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+        disableLosslessIntegers: true,
+        maxConnectionPoolSize: pool.maxConnectionPoolSize,
+        connectionAcquisitionTimeout: pool.connectionAcquisitionTimeoutMs,
+        connectionTimeout: pool.connectionTimeoutMs,
+        maxTransactionRetryTime: pool.maxTransactionRetryTimeMs,
+      });
+    } catch (error) {
+      // the driver refuses a URI it cannot use before it connects
+      throw new StoreError('STORE_UNREACHABLE', config.uri, `Neo4j cannot use this URI: ${(error as Error).message}`, { cause: error });
+    }
     try {
       await driver.verifyConnectivity(config.database ? { database: config.database } : {});
+      // verifyConnectivity does not open the database on one server (bolt://): a query does
+      await driver.executeQuery(PING.text, {}, { routing: neo4j.routing.READ, ...(config.database ? { database: config.database } : {}) });
     } catch (error) {
       await driver.close();
-      throw connectionError(config.uri, error);
+      throw connectionError(config, error);
     }
     return new Neo4jStore(driver, config.database, config.uri);
   }
@@ -93,12 +112,20 @@ async function run<R extends object = Row>(tx: ManagedTransaction, text: string,
   }
 }
 
-function connectionError(uri: string, error: unknown): StoreError {
+function connectionError(config: Neo4jConfig, error: unknown): StoreError {
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code.startsWith('Neo.ClientError.Security')) {
-    return new StoreError('STORE_AUTH', uri, 'Neo4j rejected the credentials (check NEO4J_USER and NEO4J_PASSWORD)', { cause: error });
+  const message = (error as Error).message;
+  if (code.startsWith('Neo.ClientError.Security')) {
+    return new StoreError('STORE_AUTH', config.uri, 'Neo4j rejected the credentials (check NEO4J_USER and NEO4J_PASSWORD)', { cause: error });
   }
-  return new StoreError('STORE_UNREACHABLE', uri, `cannot reach Neo4j: ${(error as Error).message}`, { cause: error });
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new StoreError('STORE_UNREACHABLE', config.uri, `Neo4j has no database "${config.database}" (check NEO4J_DATABASE)`, { cause: error });
+  }
+  const encrypted = /^(bolt|neo4j)\+(s|ssc):/.test(config.uri);
+  if (encrypted && /ssl|tls|certificate|EPROTO|wrong version number/i.test(message)) {
+    return new StoreError('STORE_UNREACHABLE', config.uri, `cannot make an encrypted connection (the URI's +s/+ssc asks for TLS: does the server offer it, with a certificate this machine trusts?): ${message}`, { cause: error });
+  }
+  return new StoreError('STORE_UNREACHABLE', config.uri, `cannot reach Neo4j: ${message}`, { cause: error });
 }
 
 function asStoreError(uri: string, error: unknown): unknown {

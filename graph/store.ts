@@ -12,7 +12,18 @@ type Params = Record<string, unknown>;
 /** Which backend to open, and where: validated from the environment by the command line's config. */
 export type StoreConfig =
   | { backend: 'embedded'; path: string }
-  | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string };
+  | { backend: 'neo4j'; uri: string; user: string; password: string; database?: string; pool?: Neo4jPoolSettings };
+
+/** The Neo4j driver's connection pool and retries; what is unset keeps the defaults of neo4j-store.ts. */
+export interface Neo4jPoolSettings {
+  maxConnectionPoolSize?: number;
+  /** How long a query waits for a free connection of the pool. */
+  connectionAcquisitionTimeoutMs?: number;
+  /** How long opening a connection may take. */
+  connectionTimeoutMs?: number;
+  /** How long a managed transaction is retried after transient errors (a cluster's leader change, a deadlock, a restart). */
+  maxTransactionRetryTimeMs?: number;
+}
 
 export interface WriteTransaction {
   run<R extends object>(cypher: Cypher<R>, params?: Params): Promise<R[]>;

@@ -18,7 +18,7 @@ describe('Cypher texts, linted by @neo4j-cypher/language-support', () => {
     expect(texts.length).toBeGreaterThan(40);
   });
 
-  it('passes every text with no errors or warnings', () => {
+  it('passes every text with no errors or warnings', { timeout: 120_000 }, () => {
     const findings = texts.flatMap(lint);
     expect(findings).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
- * The embedded store with the whole corpus: counts that follow from the extraction, idempotent
- * re-ingest, removal that keeps what other documents contributed, order independence, and
- * all-or-nothing writes.
+ * The store with the whole corpus, on each backend (the embedded store and Neo4j, the same tests):
+ * counts that follow from the extraction, idempotent re-ingest, removal that keeps what other
+ * documents contributed, order independence, new versions, and all-or-nothing writes.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -9,22 +9,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, storeConfig } from '../cli/config.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { extend, merge } from '../graph/derived.ts';
-import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
 import { graphStats } from '../graph/stats.ts';
+import type { GraphStore } from '../graph/store.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
+import { BACKEND_HOOK_TIMEOUT, forEachBackend } from './helpers/backends.ts';
 import { extractCorpus, temporaryStore } from './helpers/store.ts';
 
 let corpus: ExtractedDocument[];
-let store: EmbeddedStore;
-const exportJson = async (s: EmbeddedStore) => serialise(await exportGraph(s), 'json');
+const exportJson = async (s: GraphStore) => serialise(await exportGraph(s), 'json');
 
 beforeAll(async () => {
   corpus = await extractCorpus();
-  store = await temporaryStore();
-  for (const x of corpus) expect(await ingestExtracted(store, x)).toBe('new');
 });
-afterAll(async () => store.close());
 
 /** What the extraction says the graph must hold, counted straight from the records. */
 function expectedCounts(records: ExtractedDocument[]) {
@@ -71,7 +68,14 @@ function expectedCounts(records: ExtractedDocument[]) {
   };
 }
 
-describe('the corpus in the embedded store', () => {
+forEachBackend('the corpus in the store', (backend) => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await backend.open();
+    for (const x of corpus) expect(await ingestExtracted(store, x)).toBe('new');
+  }, BACKEND_HOOK_TIMEOUT);
+  afterAll(async () => store?.close());
+
   it('holds exactly the nodes and relationships the extraction yields', async () => {
     const stats = await graphStats(store);
     const expected = expectedCounts(corpus);
@@ -97,7 +101,7 @@ describe('the corpus in the embedded store', () => {
   });
 
   it('gives the same graph whatever order the documents come in', async () => {
-    const reversed = await temporaryStore();
+    const reversed = await backend.open();
     try {
       for (const x of [...corpus].reverse()) await ingestExtracted(reversed, x);
       expect(await exportJson(reversed)).toBe(await exportJson(store));
@@ -166,6 +170,8 @@ describe('the corpus in the embedded store', () => {
 
 describe('opening the store', () => {
   it('refuses a second process the embedded store with a clear error, and does not harm it', async () => {
+    const store = await temporaryStore();
+    await ingestExtracted(store, corpus[0]!);
     const path = store.location;
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
       import('${new URL('../graph/embedded-store.ts', import.meta.url).pathname}').then(({ EmbeddedStore }) => {
@@ -176,7 +182,8 @@ describe('opening the store', () => {
     child.stdout.on('data', (d) => (out += d));
     await new Promise((resolve) => child.on('close', resolve));
     expect(out).toMatch(/^STORE_LOCKED .*graph\.grafeo: the embedded store is in use by another process/);
-    expect((await graphStats(store)).nodes.Document).toBe(5);
+    expect((await graphStats(store)).nodes.Document).toBe(1);
+    await store.close();
   });
 
   it('validates the configuration and names the bad setting', () => {
