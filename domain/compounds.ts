@@ -5,13 +5,11 @@
  * authors write the same measure as "boligbygging" and "bygging av bustader"; comparing the parts
  * lets them meet. The lists (about 570,000 forms) are read once, on first use.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import rules from './lexicon/compounds.json' with { type: 'json' };
+import { isBareEnding, isWordForm, MIN_STEM, wordLists } from './word-lists.ts';
 
 /** Shorter parts are too often chance substrings ("by", "ti"). */
-const MIN_PART = 4;
+const MIN_PART = MIN_STEM;
 /** Shorter words are not split. */
 const MIN_WORD = 7;
 /** A word whose parts are this short is more likely no compound ("samar-beid", "attr-aktivitet"). */
@@ -19,27 +17,8 @@ const MIN_PART_OF_KNOWN = 5;
 /** The last part is a word of its own, not a derivational ending the lists also hold. */
 const MIN_TAIL = 4;
 const LINKS = rules.links;
-const ENDINGS = rules.endings;
 const NO_PARTS = new Set(rules.notParts);
-
-let known: Set<string> | undefined;
-
-function dictionary(): Set<string> {
-  if (known) return known;
-  const require = createRequire(import.meta.url);
-  const words = new Set<string>();
-  for (const pkg of ['dictionary-nb', 'dictionary-nn']) {
-    const file = join(dirname(require.resolve(pkg)), 'index.dic');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    // the first line is the entry count; proper nouns (capitalised) are no compound parts
-    for (let i = 1; i < lines.length; i++) {
-      const word = lines[i]!.split('/')[0]!;
-      if (word.length >= MIN_PART && word === word.toLowerCase() && !word.includes('-')) words.add(word);
-    }
-  }
-  known = words;
-  return words;
-}
+const ENDINGS = rules.endings;
 
 const cache = new Map<string, string[]>();
 
@@ -53,13 +32,37 @@ export function compoundParts(word: string): string[] {
   if (word.length < MIN_WORD) return [word];
   const hit = cache.get(word);
   if (hit) return hit;
-  const words = dictionary();
-  const split = bestSplit(word, words, 0);
+  const words = wordLists().both;
+  // a listed stem with an ending ("samarbeid-et") splits as its stem does, the ending kept on the last part
+  const root = listedRoot(word, words);
+  if (root) {
+    const parts = compoundParts(root.stem);
+    const whole = [...parts.slice(0, -1), parts.at(-1)! + word.slice(root.stem.length)];
+    cache.set(word, whole);
+    return whole;
+  }
+  let split = bestSplit(word, words, 0);
+  // a genitive -s ("arkitektstudenters") is no part of the last word
+  if (word.endsWith('s') && !isWordForm(word, words)) {
+    const bare = bestSplit(word.slice(0, -1), words, 0);
+    if (bare && (!split || !better(split, bare))) split = bare;
+  }
   // a word the lists hold whole (or with an ending) is split only into long parts: "boligbygging", not "kompetanse"
-  const parts = split && (!isWordForm(word, words) || split.parts.every((p) => p.length >= MIN_PART_OF_KNOWN)) ? split.parts : [word];
+  const parts = split && (!isWordForm(word, words) || plausibleSplitOfListed(split.parts)) ? split.parts : [word];
   if (cache.size > 50_000) cache.clear();
   cache.set(word, parts);
   return parts;
+}
+
+/**
+ * A listed word is split only into long parts ("boligbygging", not "samar-beid"), or into a
+ * listed stem and a long last part ("buss-tilbud").
+ */
+function plausibleSplitOfListed(parts: string[]): boolean {
+  if (parts.every((p) => p.length >= MIN_PART_OF_KNOWN)) return true;
+  // a short first part listed in both standards is a word, not an abbreviation ("attr-aktivitet")
+  const { nb, nn } = wordLists();
+  return parts.length === 2 && nb.has(parts[0]!) && nn.has(parts[0]!) && parts[1]!.length > MIN_PART_OF_KNOWN;
 }
 
 interface Split {
@@ -73,7 +76,7 @@ function bestSplit(word: string, words: Set<string>, depth: number): Split | und
   for (let i = MIN_PART; i <= word.length - MIN_TAIL; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
-    if (NO_PARTS.has(tail)) continue;
+    if (NO_PARTS.has(tail) || isBareEnding(tail)) continue;
     for (const form of headForms(head, words)) {
       const rest: Split | undefined = isWordForm(tail, words) ? { parts: [tail], inflected: 0 } : depth < 2 && tail.length >= MIN_WORD - 1 ? bestSplit(tail, words, depth + 1) : undefined;
       if (!rest) continue;
@@ -84,24 +87,27 @@ function bestSplit(word: string, words: Set<string>, depth: number): Split | und
   return best;
 }
 
+/** The listed stem a word is an inflection of ("samarbeidet" → samarbeid), when it is one. */
+function listedRoot(word: string, words: Set<string>): { stem: string } | undefined {
+  if (words.has(word)) return undefined;
+  for (const ending of ENDINGS) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (stem.length >= MIN_WORD && words.has(stem)) return { stem };
+  }
+  return undefined;
+}
+
 /** The head as a word: without a linking letter ("nærings" → "næring"), or itself. */
 function headForms(head: string, words: Set<string>): { word: string; base: boolean }[] {
   const forms: { word: string; base: boolean }[] = [];
   const last = head.slice(-1);
   const unlinked = head.slice(0, -1);
-  // "arbeids" is listed too, but "arbeid" is the part
-  if (LINKS.includes(last) && head.length > MIN_PART && isWordForm(unlinked, words)) forms.push({ word: unlinked, base: words.has(unlinked) });
+  // "arbeids" is listed, but "arbeid" is the part; "utleie", "kommune", "studie" keep their -e
+  const linked = LINKS.includes(last) && !(last === 'e' && words.has(head));
+  if (linked && head.length > MIN_PART && isWordForm(unlinked, words)) forms.push({ word: unlinked, base: words.has(unlinked) });
   if (isWordForm(head, words)) forms.push({ word: head, base: words.has(head) });
   return forms;
-}
-
-function isWordForm(part: string, words: Set<string>): boolean {
-  if (words.has(part)) return true;
-  return ENDINGS.some((ending) => {
-    if (!part.endsWith(ending)) return false;
-    const root = part.slice(0, -ending.length);
-    return root.length >= MIN_PART && (words.has(root) || words.has(`${root}e`));
-  });
 }
 
 function better(a: Split, b: Split): boolean {

@@ -5,11 +5,16 @@
  * How measures and sub-goals from different pilots, authors and written standards meet.
  */
 import { compoundParts } from '../domain/compounds.ts';
+import { bokmaalFormOf } from '../domain/nynorsk-forms.ts';
 import { stem, toBokmaal, words } from '../domain/nlp.ts';
+import { isWordForm, wordLists } from '../domain/word-lists.ts';
+import counties from '../domain/lexicon/counties.json' with { type: 'json' };
 import stopwords from '../domain/lexicon/stopwords.json' with { type: 'json' };
 import synonyms from '../domain/lexicon/synonyms.json' with { type: 'json' };
 
-const norm = (word: string) => stem(toBokmaal(word));
+/** A lower-case word in bokmål: by the word pairs, else by the nynorsk inflection rules. */
+const bokmaal = (word: string) => bokmaalFormOf(toBokmaal(word));
+const norm = (word: string) => stem(bokmaal(word));
 const STOP = new Set(stopwords.words.map(norm));
 const GENERIC = new Set(stopwords.genericForComparison.map(norm));
 const CANONICAL = new Map<string, string>();
@@ -17,11 +22,41 @@ for (const group of synonyms.groups) {
   const head = norm(group[0]!);
   for (const word of group) if (!CANONICAL.has(norm(word))) CANONICAL.set(norm(word), head);
 }
+/** Multi-word expressions read as one word ("greie ut" → utrede), longest first. */
+const PHRASES = Object.entries(synonyms.phrases as Record<string, string>)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([phrase, word]) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), word }));
 
 function partsOf(word: string): string[] {
-  const folded = toBokmaal(word.toLowerCase());
+  const folded = bokmaal(word.toLowerCase());
   const parts = compoundParts(folded);
   return parts.length > 1 ? parts.map(norm) : [norm(folded)];
+}
+
+/** The longest ending of a compound that is a word of its own ("togtilbudet" → "tilbudet"). */
+function compoundTail(word: string): string | undefined {
+  const { both } = wordLists();
+  for (let i = 2; i <= word.length - 4; i++) if (isWordForm(word.slice(i), both)) return word.slice(i);
+  return undefined;
+}
+
+/**
+ * Suspended compounds written out: "buss- og togtilbudet" → "busstilbudet og togtilbudet",
+ * "bo- og arbeidsmarkedsregion" → "boregion og …", "kurs-, studie- og kompetansetilbod".
+ */
+export function expandSuspended(text: string): string {
+  return text.replace(/((?:\p{L}+\s?[-–]\s*,?\s*)+)(og|eller|\/|and)\s+(\p{L}+)/gu, (whole, heads: string, joiner: string, last: string) => {
+    const tail = compoundTail(bokmaal(last.toLowerCase()));
+    const firsts = [...heads.matchAll(/(\p{L}+)\s?[-–]/gu)].map((m) => m[1]!);
+    if (!tail) return `${firsts.join(', ')} ${joiner} ${last}`;
+    return `${firsts.map((f) => f + tail).join(', ')} ${joiner} ${last}`;
+  });
+}
+
+function withPhrasesRead(text: string): string {
+  let out = text;
+  for (const { pattern, word } of PHRASES) out = out.replace(pattern, word);
+  return out;
 }
 
 export type Vector = Map<string, number>;
@@ -38,9 +73,9 @@ export function meaningTerms(text: string, options: TermOptions = {}): string[] 
   const { ignore, keepGeneric } = options;
   const generic = (t: string) => !keepGeneric && GENERIC.has(t);
   const terms: string[] = [];
-  for (const word of words(text)) {
+  for (const word of words(withPhrasesRead(expandSuspended(text)))) {
     if (/^\d+$/.test(word) || word.length < 2) continue;
-    const whole = norm(toBokmaal(word));
+    const whole = norm(word);
     if (STOP.has(whole) || generic(whole)) continue;
     // a compound the synonym lexicon names ("traineeordning") is read whole; any other is split
     for (const part of CANONICAL.has(whole) ? [whole] : partsOf(word)) {
@@ -52,9 +87,10 @@ export function meaningTerms(text: string, options: TermOptions = {}): string[] 
   return terms;
 }
 
-/** Place names as terms, to leave out when texts are compared: they say where, not what. */
+/** Place names as terms (with the counties'), to leave out when texts are compared: they say where, not what. */
 export function placeTermsOf(names: string[]): Set<string> {
-  return new Set(names.flatMap((n) => meaningTerms(n)));
+  const all = [...names, ...counties.counties.map((c) => c.name)];
+  return new Set(all.flatMap((n) => meaningTerms(n)));
 }
 
 /** TF-IDF weights learnt from a collection (the stored measures, or the sub-goals). */

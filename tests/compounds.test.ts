@@ -12,11 +12,13 @@ describe('compoundParts', () => {
     ['primærnæringene', ['primær', 'næringene']],
     ['kommunesamarbeid', ['kommune', 'samarbeid']],
     ['studiesenter', ['studie', 'senter']],
+    ['busstilbudet', ['buss', 'tilbudet']],
+    ['arkitektstudenters', ['arkitekt', 'studenter']],
   ])('splits %s', (word, parts) => {
     expect(compoundParts(word)).toEqual(parts);
   });
 
-  it.each(['kompetanse', 'attraktivitet', 'samarbeid', 'bosetting', 'regionen', 'kommunene', 'sikkerheten', 'muligheter'])('leaves %s whole', (word) => {
+  it.each(['kompetanse', 'attraktivitet', 'samarbeid', 'bosetting', 'regionen', 'kommunene', 'sikkerheten', 'muligheter', 'samarbeidet', 'kompetansen', 'prioriteringene'])('leaves %s whole', (word) => {
     expect(compoundParts(word)).toEqual([word]);
   });
 });

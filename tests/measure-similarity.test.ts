@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestExtracted } from '../graph/documents.ts';
 import type { EmbeddedStore } from '../graph/embedded-store.ts';
 import { QueryContext } from '../queries/context.ts';
-import { cosine, meaningTerms, type MeaningModel } from '../queries/meaning.ts';
+import { bokmaalFormOf } from '../domain/nynorsk-forms.ts';
+import { cosine, expandSuspended, meaningTerms, type MeaningModel } from '../queries/meaning.ts';
 import { measureIndex, SAME_MEASURE } from '../queries/measures.ts';
 import { transferableMeasures } from '../queries/transferable-measures.ts';
 import { similarMeasures } from '../queries/similar-measures.ts';
@@ -71,10 +72,10 @@ describe('measure similarity on the labelled pairs', () => {
       `measure pairs at ${SAME_MEASURE}: precision ${strict.precision.toFixed(2)}, recall ${strict.recall.toFixed(2)} (RELATED counted as not the same); ` +
         `precision ${sameVsDifferent.precision.toFixed(2)} against DIFFERENT alone`,
     );
-    // floors just under what the model reaches (0.80 / 0.71 / 0.91): a change that loses ground fails
+    // floors just under what the model reaches (0.80 / 0.80 / 0.92): a change that loses ground fails
     expect(strict.precision).toBeGreaterThanOrEqual(0.78);
-    expect(strict.recall).toBeGreaterThanOrEqual(0.68);
-    expect(sameVsDifferent.precision).toBeGreaterThanOrEqual(0.88);
+    expect(strict.recall).toBeGreaterThanOrEqual(0.78);
+    expect(sameVsDifferent.precision).toBeGreaterThanOrEqual(0.9);
   });
 
   it('scores SAME pairs higher on average than RELATED and DIFFERENT ones, and identical texts 1', () => {
@@ -93,6 +94,29 @@ describe('measure similarity on the labelled pairs', () => {
     expect(meaningTerms('utleigebustader')).toEqual(meaningTerms('utleieboliger'));
     expect(meaningTerms('tilsette i statlege verksemder')).toEqual(meaningTerms('ansatte i statlige virksomheter'));
     expect(cosine(model.vector('Kartleggje behovet for utleigebustader'), model.vector('Kartlegge behovet for utleieboliger'))).toBeCloseTo(1, 6);
+  });
+
+  it('folds nynorsk inflections the word pairs do not list, by rule', () => {
+    expect(meaningTerms('Finne arbeid til medfølgjande partnarar')).toEqual(meaningTerms('Finne arbeid til medfølgende partnere'));
+    expect(meaningTerms('Samordne prioriteringane for fylkesvegar')).toEqual(meaningTerms('Samordne prioriteringene for fylkesveger'));
+    expect(meaningTerms('statlege arbeidsplassar for innbyggjarar')).toEqual(meaningTerms('statlige arbeidsplasser for innbyggere'));
+  });
+
+  it('writes out suspended compounds and reads multi-word verbs as one', () => {
+    expect(expandSuspended('Forbedre buss- og togtilbudet')).toBe('Forbedre busstilbudet og togtilbudet');
+    expect(expandSuspended('en attraktiv bo- og arbeidsmarkedsregion')).toBe('en attraktiv boregion og arbeidsmarkedsregion');
+    expect(expandSuspended('kultur-, idretts- og friluftsanlegg')).toBe('kulturanlegg, idrettsanlegg og friluftsanlegg');
+    expect(expandSuspended('Midt-Finnmark og Nord-Troms')).toBe('Midt-Finnmark og Nord-Troms');
+    expect(meaningTerms('Forbedre buss- og togtilbudet')).toContain('transport');
+    expect(meaningTerms('Greie ut felles kontorlokale')).toEqual(meaningTerms('Utrede felles kontorlokale'));
+  });
+});
+
+describe('words the folding leaves alone', () => {
+  it('keeps bokmål words that look like nynorsk inflections, and short words', () => {
+    for (const word of ['seminar', 'januar', 'kommentar', 'samarbeidet', 'kompetansen', 'bar', 'var']) expect(bokmaalFormOf(word)).toBe(word);
+    expect(bokmaalFormOf('kommunar')).toBe('kommuner');
+    expect(bokmaalFormOf('byggjer')).toBe('bygger');
   });
 });
 
