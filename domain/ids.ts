@@ -29,6 +29,17 @@ export function agreementId(scheme: Scheme, area: string, period?: string): stri
   return `agreement:${scheme.toLowerCase()}-${slug(area)}${period ? `-${slug(period)}` : ''}`;
 }
 
+/**
+ * The agreement and pilot of a document that does not say whose agreement it is (no pilot or
+ * region name was found): `agreement:<scheme>-ukjent@<document key>`, `pilot:ukjent@<document key>`.
+ * They belong to that document alone, so two such agreements never merge into one. `@` is in no
+ * slug and no document key: these cannot meet an id made from a name.
+ */
+export function unnamedAgreementIds(scheme: Scheme, document: string): { agreement: string; pilot: string } {
+  const key = document.replace(/^document:/, '');
+  return { agreement: `agreement:${scheme.toLowerCase()}-ukjent@${key}`, pilot: `pilot:ukjent@${key}` };
+}
+
 /** The part of an agreement id after `agreement:`, which the ids of its parts start with. */
 function agreementKey(agreement: string): string {
   return agreement.replace(/^agreement:/, '');

@@ -41,6 +41,8 @@ export interface ParsedDocument {
   pages: Page[];
   /** All page texts joined by PAGE_SEPARATOR. */
   text: string;
+  /** What pdf.js mended in a damaged file whose text it could still read (the quality report flags it); absent for a sound file. */
+  repairs?: string[];
 }
 
 const PAGE_SEPARATOR = '\n\n';
@@ -70,9 +72,9 @@ export async function readDocumentFile(path: string, options?: ReadOptions): Pro
 
 export async function readDocument(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<ParsedDocument> {
   const sha256 = options.sha256 ?? sha256Of(bytes);
-  const raw = await loadPdf(bytes, file, options);
+  const { pages: raw, repairs } = await loadPdf(bytes, file, options);
   try {
-    return assemble(raw, file, sha256, bytes.length);
+    return { ...assemble(raw, file, sha256, bytes.length), ...(repairs.length > 0 ? { repairs } : {}) };
   } catch (error) {
     if (error instanceof IngestError) throw error;
     // pdf.js read the file, but what it found cannot be laid out as text (positions or sizes no page has)

@@ -5,7 +5,7 @@
  * invitations, plan anchors and obligations wherever they stand, and the validity.
  */
 import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
-import { agreementId, pilotId, subGoalId } from '../../domain/ids.ts';
+import { agreementId, documentId, pilotId, subGoalId, unnamedAgreementIds } from '../../domain/ids.ts';
 import { countyOfAuthority } from '../../domain/party-catalogue.ts';
 import type { ExtractedDocument, SubGoal } from '../../domain/records.ts';
 import type { ParsedDocument } from '../read-document.ts';
@@ -50,8 +50,11 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     ...(governorName ? { governor: register.contextParty(governorName) } : {}),
   };
 
-  const pilotName = pilotNameOf(units);
-  const id = agreementId('BYGDEVEKST', pilotName);
+  const named = pilotNameOf(units);
+  const pilotName = named ?? UNKNOWN_PILOT;
+  // a pilot the document does not name is that document's own: never merged with another
+  const unnamed = named ? undefined : unnamedAgreementIds('BYGDEVEKST', documentId(doc.file));
+  const id = unnamed?.agreement ?? agreementId('BYGDEVEKST', pilotName);
   const agreement = newAgreement({
     id,
     scheme: 'BYGDEVEKST',
@@ -59,7 +62,7 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
     title: `Bygdevekstavtale for ${pilotName}`,
     language: doc.language,
     pilot: {
-      id: pilotId(pilotName),
+      id: unnamed?.pilot ?? pilotId(pilotName),
       name: pilotName,
       otherNames: [],
       municipalities,
@@ -99,7 +102,8 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   const signatureUnits = unitsOfRole(sections, 'signatures');
   agreement.signatories = readSignatories(doc, signatureUnits.length > 0 ? signatureUnits : units.filter((u) => SIGNATURE_LINE.test(u.text)), register);
 
-  return { document: documentSummary(doc), parties: register.parties, agreements: [agreement], warnings: [] };
+  const warnings = unnamed ? [`the pilot's name was not found, so the agreement is kept apart from every other as ${id}`] : [];
+  return { document: documentSummary(doc), parties: register.parties, agreements: [agreement], warnings };
 
   /** A row of a table of sub-goals: its partners and invitees from their cells. */
   function readTableSubGoal(row: TableSubGoal): void {
@@ -145,8 +149,10 @@ export function extractBygdevekst(doc: ParsedDocument): ExtractedDocument {
   }
 }
 
-/** The pilot's name: "Bygdevekstavtale for Vest-Telemark", "bygdevekst for Numedal", "kommunene i Nord-Troms", "kommunene Smøla og Aure". */
-function pilotNameOf(units: Unit[]): string {
+const UNKNOWN_PILOT = 'ukjent pilot';
+
+/** The pilot's name: "Bygdevekstavtale for Vest-Telemark", "bygdevekst for Numedal", "kommunene i Nord-Troms", "kommunene Smøla og Aure"; undefined when the document names none. */
+function pilotNameOf(units: Unit[]): string | undefined {
   // words of a name are separated by spaces only: the line after a title is no part of the name
   const name = String.raw`\p{Lu}[\p{L}-]*`;
   const names = String.raw`${name}(?: (?:og )?${name})*`;
@@ -162,5 +168,5 @@ function pilotNameOf(units: Unit[]): string {
       if (m) return m[1]!.replace(/\s+og$/u, '');
     }
   }
-  return 'ukjent pilot';
+  return undefined;
 }

@@ -8,6 +8,7 @@ import type { ParsedDocument } from '../read-document.ts';
 
 export function qualityWarnings(doc: ParsedDocument, x: ExtractedDocument): string[] {
   const warnings: string[] = [];
+  if (doc.repairs && doc.repairs.length > 0) warnings.push(`the PDF is damaged and was read with repairs: ${doc.repairs.join('; ')}; check that its text is complete`);
   if (doc.kindCertain === false) warnings.push(`the document kind ${doc.kind} was decided from few cues: check that it is one`);
   if (x.agreements.length === 0) warnings.push('no agreement was found in the document');
   const parties = new Map(x.parties.map((p) => [p.id, p]));

@@ -18,7 +18,7 @@ import { finishSubGoal } from './sub-goal-details.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, FocusArea, SubGoal } from '../../domain/records.ts';
 import type { Unit } from './units.ts';
-import { agreementId, focusAreaId, measureId, pilotId, subGoalId } from '../../domain/ids.ts';
+import { agreementId, documentId, focusAreaId, measureId, pilotId, subGoalId, unnamedAgreementIds } from '../../domain/ids.ts';
 
 const TITLE = /Tromsvekstavtal(?:e|en)\s+for\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)(?:\s+(\d{4}[–-]\d{4}))?/u;
 const FOCUS_AREA = /^(?:Innsatsområde|Satsingsområde|Innsatsområdet)\s+(\d{1,2})\b\s*[:.–—-]?\s*(.+)$/iu;
@@ -35,7 +35,9 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
   const titleMatch = TITLE.exec(doc.text);
   const area = titleMatch?.[1] ?? 'ukjent region';
   const period = titleMatch?.[2];
-  const id = agreementId('TROMSVEKST', area, period);
+  // a region the document does not name is that document's own: never merged with another
+  const unnamed = titleMatch ? undefined : unnamedAgreementIds('TROMSVEKST', documentId(doc.file));
+  const id = unnamed?.agreement ?? agreementId('TROMSVEKST', area, period);
 
   const sections = sectionsOf(units);
   const mainParties = readMainParties(doc, sections, register);
@@ -49,7 +51,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     source: 'AGREEMENT',
     title: `Tromsvekstavtalen for ${area}${period ? ` ${period}` : ''}`,
     language: doc.language,
-    pilot: { id: pilotId(area), name: area, otherNames: [], municipalities: [], ...(county ? { county } : {}) },
+    pilot: { id: unnamed?.pilot ?? pilotId(area), name: area, otherNames: [], municipalities: [], ...(county ? { county } : {}) },
     mainParties,
   });
   const scope = { collectiveParties: mainParties.map((m) => m.party), municipalities: [] };
@@ -83,7 +85,7 @@ export function extractTromsvekst(doc: ParsedDocument): ExtractedDocument {
     document: documentSummary(doc),
     parties: register.parties,
     agreements: [agreement],
-    warnings: [],
+    warnings: unnamed ? [`the region's name was not found, so the agreement is kept apart from every other as ${id}`] : [],
   };
 }
 

@@ -15,6 +15,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { IngestError, type IngestErrorCode } from '../../domain/ingest-errors.ts';
+import { recoveredErrors, textLostReason, type PdfWarning } from './recovered-errors.ts';
 
 /** A run of text as pdf.js placed it, in PDF user space (origin bottom left). */
 export interface TextItem {
@@ -46,11 +47,20 @@ const WORKER_HEAP_MB = 512;
 /** Documents a worker reads before it is replaced. */
 const DOCUMENTS_PER_WORKER = 100;
 
-export async function loadPdf(bytes: Uint8Array, file: string, options: LoadOptions = {}): Promise<RawPage[]> {
+export interface LoadedPdf {
+  pages: RawPage[];
+  /** What pdf.js mended in a damaged file that still gave its text (see recovered-errors.ts); empty for a sound file. */
+  repairs: string[];
+}
+
+/** The positioned text of every page, or a typed error; a file whose text pdf.js could read only in part is DAMAGED_PDF. */
+export async function loadPdf(bytes: Uint8Array, file: string, options: LoadOptions = {}): Promise<LoadedPdf> {
   checkSignature(bytes, file);
   const result = await reader.read(bytes, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  if ('pages' in result) return result.pages;
-  throw new IngestError(result.code, file, result.reason);
+  if (!('pages' in result)) throw new IngestError(result.code, file, result.reason);
+  const recovered = recoveredErrors(result.warnings, result.pages);
+  if (recovered.textLost) throw new IngestError('DAMAGED_PDF', file, textLostReason(recovered.textLost));
+  return { pages: result.pages, repairs: recovered.repairs };
 }
 
 function checkSignature(bytes: Uint8Array, file: string): void {
@@ -61,7 +71,7 @@ function checkSignature(bytes: Uint8Array, file: string): void {
   }
 }
 
-type ReadResult = { pages: RawPage[] } | { code: IngestErrorCode; reason: string };
+type ReadResult = { pages: RawPage[]; warnings: PdfWarning[] } | { code: IngestErrorCode; reason: string };
 
 /** One worker, one document at a time; requests queue. */
 class WorkerReader {
@@ -91,9 +101,9 @@ class WorkerReader {
         if (stop) this.stop(worker);
         resolve(result);
       };
-      const onMessage = (message: { id: number } & ({ pages: RawPage[] } | { error: { code: IngestErrorCode; reason: string } })) => {
+      const onMessage = (message: { id: number } & ({ pages: RawPage[]; warnings: PdfWarning[] } | { error: { code: IngestErrorCode; reason: string } })) => {
         if (message.id !== id) return;
-        finish('pages' in message ? { pages: message.pages } : message.error);
+        finish('pages' in message ? { pages: message.pages, warnings: message.warnings } : message.error);
       };
       const onError = (error: Error & { code?: string }) =>
         finish(

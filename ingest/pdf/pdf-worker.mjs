@@ -5,7 +5,11 @@
  * terminated on timeout, and has a heap limit) without taking the process down.
  *
  * Plain JavaScript, so it starts without a TypeScript loader in any host (tsx, vitest, node).
- * Messages in: { id, bytes: Uint8Array }. Out: { id, pages } or { id, error: { code, reason } }.
+ * Messages in: { id, bytes: Uint8Array }. Out: { id, pages, warnings } or { id, error: { code, reason } }.
+ *
+ * pdf.js reads a damaged file as far as it can and says what it recovered from only as warnings
+ * on the console; those are collected here, each with the page being read when it came (0 while
+ * the document is opened), so that the reader can tell a damaged file from a sound one.
  */
 import { parentPort } from 'node:worker_threads';
 import { PDFParse } from 'pdf-parse';
@@ -13,9 +17,21 @@ import { PDFParse } from 'pdf-parse';
 if (!parentPort) throw new Error('pdf-worker.mjs runs as a worker thread');
 const port = parentPort;
 
+/** The pdf.js warnings of the document being read: { page, message }. One document at a time. */
+let warnings = [];
+let currentPage = 0;
+console.warn = (...args) => {
+  if (warnings.length < MAX_WARNINGS) warnings.push({ page: currentPage, message: args.map(String).join(' ').replace(/^Warning: /, '') });
+};
+/** A damaged file can warn on every operator; a few hundred say all there is to say. */
+const MAX_WARNINGS = 500;
+
 port.on('message', async (/** @type {{ id: number, bytes: Uint8Array }} */ message) => {
+  warnings = [];
+  currentPage = 0;
   try {
-    port.postMessage({ id: message.id, pages: await readPdf(message.bytes) });
+    const pages = await readPdf(message.bytes);
+    port.postMessage({ id: message.id, pages, warnings });
   } catch (error) {
     port.postMessage({ id: message.id, error: asTyped(error) });
   }
@@ -30,7 +46,7 @@ async function readPdf(bytes) {
     disableFontFace: true,
     useSystemFonts: false,
     stopAtErrors: false,
-    verbosity: 0,
+    verbosity: 1, // warnings: what pdf.js recovered from (collected above, never printed)
   });
   try {
     return await readPages(parser);
@@ -58,6 +74,7 @@ async function readPages(parser) {
   }
   const pages = [];
   for (let number = 1; number <= doc.numPages; number++) {
+    currentPage = number;
     try {
       const page = await doc.getPage(number);
       const viewport = page.getViewport({ scale: 1 });
