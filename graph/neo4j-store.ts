@@ -104,7 +104,7 @@ export class Neo4jStore implements GraphStore {
 /** Rows as plain values, typed as the Cypher text declares them (the driver cannot check that). */
 async function run<R extends object = Row>(tx: ManagedTransaction, text: string, params: Record<string, unknown>, name: string): Promise<R[]> {
   try {
-    const result = await tx.run(text, params);
+    const result = await tx.run(text, asNeo4jParams(params));
     return result.records.map((record) => plain(record.toObject()) as R);
   } catch (error) {
     if (neo4j.isRetryableError(error)) throw error; // let the driver retry
@@ -132,6 +132,19 @@ function asStoreError(uri: string, error: unknown): unknown {
   if (error instanceof StoreError) return error;
   if (neo4j.isRetryableError(error)) return new StoreError('STORE_UNREACHABLE', uri, `Neo4j is unavailable: ${(error as Error).message}`, { cause: error });
   return error;
+}
+
+/**
+ * Parameters as the embedded engine reads them: a whole JS number is an integer there (so `LIMIT $limit`
+ * and `$n / 2` work as integers), while the driver would send every number as a float.
+ */
+function asNeo4jParams(value: unknown): never {
+  if (typeof value === 'number') return (Number.isSafeInteger(value) ? neo4j.int(value) : value) as never;
+  if (Array.isArray(value)) return value.map(asNeo4jParams) as never;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asNeo4jParams(v)])) as never;
+  }
+  return value as never;
 }
 
 /** Neo4j's values as plain JS: nodes and relationships as `{ labels | type, properties }`, temporal values as strings. */

@@ -1,4 +1,4 @@
-/** A real API server on a free port, over a temporary embedded store holding the corpus. */
+/** A real API server on a free port, over a fresh store (embedded unless a backend is given) holding the corpus. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -9,13 +9,15 @@ import { expect } from 'vitest';
 import { createApi, type ServerOptions } from '../../api/server.ts';
 import { ingestExtracted } from '../../graph/documents.ts';
 import type { EmbeddedStore } from '../../graph/embedded-store.ts';
+import type { GraphStore } from '../../graph/store.ts';
+import type { Backend } from './backends.ts';
 import { corpusDir } from './corpus.ts';
 import { extractCorpus, temporaryStore } from './store.ts';
 
-export interface TestServer {
+export interface TestServer<S extends GraphStore = EmbeddedStore> {
   url: string;
   api: ReturnType<typeof createApi>;
-  store: EmbeddedStore;
+  store: S;
   uploadsDir: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
   /** The data of an answer that must have no errors (the test fails naming them otherwise). */
@@ -23,8 +25,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { token?: string; limits?: ServerOptions['limits']; corpus?: boolean; ingest?: Partial<ServerOptions['ingest']> } = {}): Promise<TestServer> {
-  const store = await temporaryStore();
+interface TestServerOptions {
+  token?: string;
+  limits?: ServerOptions['limits'];
+  corpus?: boolean;
+  ingest?: Partial<ServerOptions['ingest']>;
+}
+
+/** Over a temporary embedded store, or with `backend` over a fresh store of that backend. */
+export async function startTestServer(options?: TestServerOptions): Promise<TestServer>;
+export async function startTestServer(options: TestServerOptions & { backend: Backend }): Promise<TestServer<GraphStore>>;
+export async function startTestServer(options: TestServerOptions & { backend?: Backend } = {}): Promise<TestServer<GraphStore>> {
+  const store = options.backend ? await options.backend.open() : await temporaryStore();
   if (options.corpus !== false) for (const x of await extractCorpus()) await ingestExtracted(store, x);
   const uploadsDir = join(mkdtempSync(join(tmpdir(), 'kg-uploads-')), 'uploads');
   const api = createApi({
@@ -37,7 +49,7 @@ export async function startTestServer(options: { token?: string; limits?: Server
   const server: Server = createServer((req, res) => void api.handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const gql: TestServer['gql'] = async (query, variables = {}, headers = {}) => {
+  const gql: TestServer<GraphStore>['gql'] = async (query, variables = {}, headers = {}) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
