@@ -18,6 +18,7 @@ import { DOCUMENTS } from '../graph/cypher.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { storeInfo } from '../graph/store-info.ts';
 import { QueryContext } from '../queries/context.ts';
+import { warmAnswers } from '../queries/warm.ts';
 import { createLoaders } from '../queries/entities.ts';
 import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.ts';
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
@@ -231,6 +232,7 @@ export function startServer(options: ServerOptions & { port: number; host?: stri
   const api = createApi(options);
   // Bundle the explorer now rather than on its first visit.
   buildExplorer().catch((error: unknown) => api.logger.error({ err: error }, 'the explorer could not be built'));
+  void keepAnswersWarm(api);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     api.handler(req, res).catch((error: unknown) => {
@@ -245,6 +247,19 @@ export function startServer(options: ServerOptions & { port: number; host?: stri
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));
   });
+}
+
+/** The search index and the models every question builds on, computed at start and after each write rather than on a request. */
+export function keepAnswersWarm(api: Pick<ReturnType<typeof createApi>, 'query' | 'logger'>): Promise<void> {
+  const warm = () => {
+    const started = performance.now();
+    return warmAnswers(api.query).then(
+      () => api.logger.debug({ ms: Math.round(performance.now() - started) }, 'answers warmed'),
+      (error: unknown) => api.logger.warn({ err: error }, 'answers could not be computed ahead; requests compute them'),
+    );
+  };
+  api.query.whenInvalidated(() => void warm());
+  return warm();
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

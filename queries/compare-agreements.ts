@@ -225,9 +225,9 @@ function sharedAnchors(rows: AnchorRow[], a: string, b: string): AgreementCompar
   return shared.sort((p, q) => Number(q.exact) - Number(p.exact) || p.name.localeCompare(q.name, 'nb'));
 }
 
-async function similarPairs(ctx: QueryContext, subGoals: SubGoalRow[], references: AgreementComparison['crossReferences'], a: string, b: string): Promise<SubGoalPair[]> {
-  // every sub-goal's vectors, worked out once per store version
-  const { bodies, vectors } = await ctx.cached('subgoal-meaning', async () => {
+/** Every sub-goal's meaning vectors (title, and title with body), worked out once per store version. */
+export function subGoalMeaning(ctx: QueryContext) {
+  return ctx.cached('subgoal-meaning', async () => {
     // pilot and municipality names say where, not what: they are left out of the comparison
     const places = await placeTerms(ctx);
     const all = await ctx.read(ALL_SUBGOALS);
@@ -236,6 +236,10 @@ async function similarPairs(ctx: QueryContext, subGoals: SubGoalRow[], reference
     const bodies = new MeaningModel(all.map(bodyOf), places);
     return { bodies, vectors: new Map(all.map((s) => [s.id, { title: titles.vector(s.title), body: bodies.vector(bodyOf(s)) }])) };
   });
+}
+
+async function similarPairs(ctx: QueryContext, subGoals: SubGoalRow[], references: AgreementComparison['crossReferences'], a: string, b: string): Promise<SubGoalPair[]> {
+  const { bodies, vectors } = await subGoalMeaning(ctx);
   const side = (agreement: string) =>
     subGoals
       .filter((s) => s.agreement === agreement && vectors.has(s.id))

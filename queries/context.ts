@@ -30,6 +30,7 @@ class Shared {
   reads = 0;
   // bounded: keys include names a client chose
   readonly cache = new LRUCache<string, { version: number; value: Promise<unknown> }>({ max: CACHED_VALUES });
+  readonly onInvalidate: (() => void)[] = [];
 }
 
 /** Set while a shared value is computed: that work serves every later request, so no one request's budget stops it. */
@@ -80,6 +81,12 @@ export class QueryContext {
   invalidate(): void {
     this.shared.generation++;
     this.shared.cache.clear();
+    for (const listener of this.shared.onInvalidate) listener();
+  }
+
+  /** Called after every invalidate(): to compute the next version's answers ahead of its first request. */
+  whenInvalidated(listener: () => void): void {
+    this.shared.onInvalidate.push(listener);
   }
 
   /** Changes whenever the store's content does: part of every cached answer's key. */

@@ -38,12 +38,29 @@ const PARTICIPATION = defineCypher<{ party: string; name: string; kind: PartyKin
    RETURN p.id AS party, p.name AS name, p.kind AS kind, a.id AS agreement, pilot.id AS pilot`,
 );
 
-export async function partyNetwork(ctx: QueryContext, kinds: PartyKind[] | undefined, minWeight: number): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
-  const rows = await ctx.cached('participation', () => ctx.read(PARTICIPATION));
+/** Who takes part in which agreement, once per store version. */
+export function participation(ctx: QueryContext) {
+  return ctx.cached('participation', () => ctx.read(PARTICIPATION));
+}
+
+/** The parties most central first, at most `limit` of them, and the ties among them. */
+export async function partyNetwork(ctx: QueryContext, kinds: PartyKind[] | undefined, minWeight: number, limit = Number.POSITIVE_INFINITY): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
+  const filter = [...new Set(kinds ?? [])].sort();
+  // betweenness is worked out once per store version and filter; a request takes its top-N of it
+  const whole = await ctx.cached(`party-network\u0000${filter.join(',')}\u0000${minWeight}`, async () => networkOf(await participation(ctx), filter, minWeight));
+  if (whole.nodes.length <= limit) return whole;
+  const nodes = whole.nodes.slice(0, limit);
+  const kept = new Set(nodes.map((n) => n.id));
+  return { nodes, edges: whole.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) };
+}
+
+type Participation = Awaited<ReturnType<typeof participation>>;
+
+function networkOf(rows: Participation, kinds: PartyKind[], minWeight: number): { nodes: NetworkNode[]; edges: NetworkEdge[] } {
   const parties = new Map<string, { name: string; kind: PartyKind; pilots: Set<string> }>();
   const byAgreement = new Map<string, { pilot: string; parties: Set<string> }>();
   for (const r of rows) {
-    if (kinds && kinds.length > 0 && !kinds.includes(r.kind)) continue;
+    if (kinds.length > 0 && !kinds.includes(r.kind)) continue;
     const party = parties.get(r.party) ?? { name: r.name, kind: r.kind, pilots: new Set() };
     party.pilots.add(r.pilot);
     parties.set(r.party, party);

@@ -3,8 +3,11 @@
  * paragraph, list item, table row and heading (passages). Query and texts are read by meaning
  * (meaning.ts: folded to bokmål, stemmed, compounds split, synonyms joined), and a query term
  * matches a text term that begins with it (or that it begins with), so "bustad" finds
- * "boligtilbudet" and "bygging" finds "boligbygging".
+ * "boligtilbudet" and "bygging" finds "boligbygging". The texts' terms are held in an inverted
+ * index (MiniSearch), built once per version of the store: a search reads the postings of its
+ * terms, never every text.
  */
+import MiniSearch from 'minisearch';
 import type { Evidence } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
@@ -56,7 +59,15 @@ interface Indexed extends Omit<SearchHit, 'score'> {
 
 const MIN_PREFIX = 3;
 
-function searchIndex(ctx: QueryContext) {
+interface Index {
+  rows: Indexed[];
+  df: Map<string, number>;
+  /** Postings of every term: which rows hold it (and, by prefix, the terms that begin with a query term). */
+  terms: MiniSearch<{ id: number; terms: string[] }>;
+}
+
+/** The inverted index of everything searchable, once per version of the store. */
+export function searchIndex(ctx: QueryContext): Promise<Index> {
   return ctx.cached('search', async () => {
     const rows = await ctx.read(SEARCHABLE);
     // a passage that is exactly a sub-goal's heading or a measure's item is found as that
@@ -77,8 +88,27 @@ function searchIndex(ctx: QueryContext) {
       }));
     const df = new Map<string, number>();
     for (const r of indexed) for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
-    return { rows: indexed, df };
+    // the texts come in as terms already (meaningTerms): the index neither splits nor folds them again
+    const terms = new MiniSearch<{ id: number; terms: string[] }>({
+      fields: ['terms'],
+      extractField: (doc, field) => (field === 'terms' ? doc.terms.join(' ') : String(doc.id)),
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term,
+    });
+    terms.addAll(indexed.map((r, id) => ({ id, terms: [...r.words] })));
+    return { rows: indexed, df, terms };
   });
+}
+
+/** The rows holding a term that begins with a query term, or that a query term begins with. */
+function candidates(index: Index, query: string[]): Indexed[] {
+  const queries = query.flatMap((q) => [
+    { queries: [q], prefix: q.length >= MIN_PREFIX, combineWith: 'OR' as const },
+    // the text's word is the shorter: "bolig" in a text, "boligbygging" asked
+    ...Array.from({ length: Math.max(0, q.length - MIN_PREFIX) }, (_, i) => ({ queries: [q.slice(0, MIN_PREFIX + i)], prefix: false, combineWith: 'OR' as const })),
+  ]);
+  const found = index.terms.search({ queries, combineWith: 'OR' }, { fuzzy: false });
+  return found.map((r) => index.rows[r.id as number]!);
 }
 
 /** Every hit, best first (not yet cut to a limit). */
@@ -88,7 +118,7 @@ async function allHits(ctx: QueryContext, text: string): Promise<SearchHit[]> {
   if (query.length === 0) return [];
   const weight = (w: string) => Math.log((1 + index.rows.length) / (1 + (index.df.get(w) ?? 0))) + 1;
   const hits: SearchHit[] = [];
-  for (const row of index.rows) {
+  for (const row of candidates(index, query)) {
     let matched = 0;
     let total = 0;
     for (const q of query) {

@@ -257,6 +257,17 @@ describe('similarMeasures, partyNetwork, search', () => {
     ]);
   });
 
+  it('gives the top of the network when asked for fewer parties: the most central, and only the ties among them', async () => {
+    type Network = { partyNetwork: { nodes: { id: string; degree: number }[]; edges: { source: string; target: string }[] } };
+    const whole = (await api.gql<Network>('{ partyNetwork { nodes { id degree } edges { source target } } }')).body.data!.partyNetwork;
+    const top = (await api.gql<Network>('{ partyNetwork(limit: 5) { nodes { id degree } edges { source target } } }')).body.data!.partyNetwork;
+    expect(whole.nodes.length).toBeGreaterThan(5);
+    expect(top.nodes).toEqual(whole.nodes.slice(0, 5));
+    const kept = new Set(top.nodes.map((n) => n.id));
+    expect(top.edges).toEqual(whole.edges.filter((e) => kept.has(e.source) && kept.has(e.target)));
+    expect(top.edges.length).toBeGreaterThan(0);
+  });
+
   it('finds the housing sub-goals whether asked in bokmål or nynorsk', async () => {
     const housing = async (text: string) => {
       const { body } = await api.gql<{ search: { kind: string; id: string; text: string; evidence: { page: number } }[] }>('query($t: String!) { search(text: $t, limit: 100) { kind id text evidence { page } } }', { t: text });

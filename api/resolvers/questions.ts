@@ -25,7 +25,8 @@ const query = {
     return (await transferableMeasures(c.query, args.theme ?? undefined, minPilots(args.minPilots))).slice(p.offset, p.offset + p.limit);
   },
   similarMeasures: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => similarMeasures(c.query, text(args.text, 'text'), limit(args.limit, 10)),
-  partyNetwork: async (_: unknown, args: { kinds?: PartyKind[] | null; minWeight?: number | null }, c: RequestContext) => partyNetwork(c.query, args.kinds ?? undefined, args.minWeight ?? 1),
+  partyNetwork: async (_: unknown, args: { kinds?: PartyKind[] | null; minWeight?: number | null; limit?: number | null }, c: RequestContext) =>
+    partyNetwork(c.query, args.kinds ?? undefined, args.minWeight ?? 1, limit(args.limit, 100)),
   search: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => search(c.query, text(args.text, 'text'), limit(args.limit, 20)),
   searchByAgreement: async (_: unknown, args: { text: string; limit?: number | null; hitsPerGroup?: number | null }, c: RequestContext) =>
     searchByAgreement(c.query, text(args.text, 'text'), limit(args.limit, 20), limit(args.hitsPerGroup, 5)),

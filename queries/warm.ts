@@ -1,0 +1,23 @@
+/**
+ * The work every question builds on, done ahead of the first request: the search index, the
+ * measures' and sub-goals' meaning vectors, the transferable clusters, the parties and who takes
+ * part where, and the party network. Done at start and again after each write, so that no request pays for it; a request
+ * that comes first waits on the same computation instead of starting its own.
+ */
+import { subGoalMeaning } from './compare-agreements.ts';
+import type { QueryContext } from './context.ts';
+import { measureIndex } from './measures.ts';
+import { allParties } from './party-resolution.ts';
+import { partyNetwork } from './party-network.ts';
+import { searchIndex } from './search.ts';
+import { transferableMeasures } from './transferable-measures.ts';
+
+export async function warmAnswers(ctx: QueryContext): Promise<void> {
+  // one after another: the server answers requests in between on the same thread
+  await searchIndex(ctx);
+  await measureIndex(ctx);
+  await transferableMeasures(ctx, undefined, 2);
+  await subGoalMeaning(ctx);
+  await allParties(ctx);
+  await partyNetwork(ctx, undefined, 1);
+}
