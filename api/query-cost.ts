@@ -32,7 +32,6 @@ export const MAX_PAGE = 100;
  * (api/request-budget.ts) is what holds a query whose lists grew past these.
  */
 export const LIST_SIZES: Record<string, number> = {
-  'Query.pilotsInvolving': 20,
   'Query.documents': 20,
   'Query.pilots': 20,
   'Query.themes': 16,

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import pino from 'pino';
-import { createApi } from '../api/server.ts';
+import { createApi, keepAnswersWarm } from '../api/server.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { QueryContext } from '../queries/context.ts';
 import type { LoadReply, LoadRequest } from './load-client.ts';
@@ -36,8 +36,12 @@ export interface LoadResult {
   overheadUncached: number;
 }
 
-/** The API server as `npm start` configures it, or with its response cache turned off. */
-export async function startBenchServer(store: GraphStore, options: { responseCache?: boolean } = {}): Promise<{ url: string; server: Server }> {
+/**
+ * The API server as `npm start` configures it, or with its response cache turned off; answered
+ * once what it computes at start (the search index, the meaning models …) is ready, as `npm start`
+ * is by the time a user asks. `warmS` says how long that took.
+ */
+export async function startBenchServer(store: GraphStore, options: { responseCache?: boolean } = {}): Promise<{ url: string; server: Server; warmS: number }> {
   const api = createApi({
     store,
     documentDirs: [],
@@ -45,10 +49,13 @@ export async function startBenchServer(store: GraphStore, options: { responseCac
     logger: pino({ level: 'silent' }),
     ...(options.responseCache === false ? { limits: { cachedResponses: 0 } } : {}),
   });
+  const started = performance.now();
+  await keepAnswersWarm(api);
+  const warmS = Math.round(performance.now() - started) / 1000;
   const server = createServer((req, res) => void api.handler(req, res));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server, warmS };
 }
 
 export async function ask(url: string, q: Question): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * How cost grows with the corpus: the real corpus plus synthetic agreements up to N documents,
  * ingested into a fresh embedded store (whole pipeline per file), then each question asked over
- * HTTP: the first request (which computes what queries/ keeps per store version) and repeated
- * ones, with the server's response cache off. Reports ingest time, its growth between sizes
+ * HTTP, once the server has computed at start what questions build on (reported as warmS): the
+ * first request and repeated ones, with the server's response cache off. Reports ingest time, its growth between sizes
  * (log-log slope), and per-question latency.
  */
 import { readFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ export interface ScalePoint {
   lastTenthMsPerDocument: number;
   peakRssMiB: number;
   nodes: number;
+  /** Seconds the server spent at start on what questions build on (search index, meaning models, …), before the first request. */
+  warmS: number;
   questions: Record<string, { firstMs: number; latencyMs: Summary }>;
   /** Questions that failed at this size, with the error (the point is kept, the question left out). */
   failed: Record<string, string>;
@@ -65,7 +67,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
     const tenth = Math.max(1, Math.floor(n / 10));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     // The response cache off: each request runs its question (over the answers queries/ keeps per store version).
-    const { url, server } = await startBenchServer(store, { responseCache: false });
+    const { url, server, warmS } = await startBenchServer(store, { responseCache: false });
     const ctx = new QueryContext(store);
     const questions: ScalePoint['questions'] = {};
     const failed: ScalePoint['failed'] = {};
@@ -98,6 +100,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
       lastTenthMsPerDocument: round(mean(perFile.slice(-tenth))),
       peakRssMiB: peakRssMiB(),
       nodes,
+      warmS,
       questions,
       failed,
     };

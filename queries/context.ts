@@ -31,6 +31,8 @@ class Shared {
   // bounded: keys include names a client chose
   readonly cache = new LRUCache<string, { version: number; value: Promise<unknown> }>({ max: CACHED_VALUES });
   readonly onInvalidate: (() => void)[] = [];
+  /** Keys of each bounded group of values, oldest first (see `cached`'s `group`). */
+  readonly groups = new Map<string, string[]>();
 }
 
 /** Set while a shared value is computed: that work serves every later request, so no one request's budget stops it. */
@@ -60,8 +62,11 @@ export class QueryContext {
     return this.budget && !computingShared.getStore() ? this.budget.read(read) : read();
   }
 
-  /** A value computed once per version of the store's content. */
-  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /**
+   * A value computed once per version of the store's content. Values of one `group` (answers
+   * that grow with the corpus, one per name asked) are held at most `group.max` at a time.
+   */
+  cached<T>(key: string, compute: () => Promise<T>, group?: { name: string; max: number }): Promise<T> {
     const hit = this.shared.cache.get(key);
     const generation = this.shared.generation;
     // the cache holds values of many types: each key is only ever computed and asked with one T
@@ -74,13 +79,23 @@ export class QueryContext {
         if (this.shared.cache.get(key)?.value === computed) this.shared.cache.delete(key);
       });
     }
+    // the group lets go of the value used longest ago
+    if (group) this.holdInGroup(group, key);
     return this.budget && !computingShared.getStore() ? this.budget.wait(value) : value;
+  }
+
+  private holdInGroup(group: { name: string; max: number }, key: string): void {
+    const keys = (this.shared.groups.get(group.name) ?? []).filter((k) => k !== key && this.shared.cache.has(k));
+    keys.push(key);
+    while (keys.length > group.max) this.shared.cache.delete(keys.shift()!);
+    this.shared.groups.set(group.name, keys);
   }
 
   /** Call after writing to the store. */
   invalidate(): void {
     this.shared.generation++;
     this.shared.cache.clear();
+    this.shared.groups.clear();
     for (const listener of this.shared.onInvalidate) listener();
   }
 

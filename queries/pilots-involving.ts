@@ -39,8 +39,16 @@ const SUBGOAL_ROLES = defineCypher<Place & SubGoalRole & { subGoal: string; them
    RETURN pilot.id AS pilot, pilot.name AS pilotName, a.id AS agreement, s.id AS subGoal, s.themes AS themes, type(r) AS type, properties(r) AS props`,
 );
 
+/** Answers held at once: each can list every pilot of the corpus. */
+const PER_PARTY = { name: 'pilots-involving', max: 64 };
+
+/** Every pilot involving the party, by pilot name: worked out once per store version, party and theme (a request pages it). */
 export async function pilotsInvolving(ctx: QueryContext, party: string, theme?: Theme): Promise<PilotInvolvement[]> {
   const parties = (await partiesNamed(ctx, party)).map((p) => p.id);
+  return ctx.cached(`pilots-involving\u0000${[...parties].sort().join(',')}\u0000${theme ?? ''}`, () => involvementOf(ctx, parties, theme), PER_PARTY);
+}
+
+async function involvementOf(ctx: QueryContext, parties: string[], theme: Theme | undefined): Promise<PilotInvolvement[]> {
   const byPilot = new Map<string, PilotInvolvement & { name: string }>();
   const entry = (pilot: string, name: string) => {
     const found = byPilot.get(pilot) ?? { pilot, name, agreements: [], subGoals: [], roles: [], evidence: [] };

@@ -257,6 +257,16 @@ describe('similarMeasures, partyNetwork, search', () => {
     ]);
   });
 
+  it('pages the pilots involving a party, by pilot name', async () => {
+    type Answer = { pilotsInvolving: { pilot: { name: string } }[] };
+    const all = (await api.gql<Answer>('{ pilotsInvolving(party: "Husbanken", limit: 100) { pilot { name } } }')).body.data!.pilotsInvolving;
+    const page = (await api.gql<Answer>('{ pilotsInvolving(party: "Husbanken", limit: 3, offset: 2) { pilot { name } } }')).body.data!.pilotsInvolving;
+    expect(all.length).toBeGreaterThan(5);
+    expect(page).toEqual(all.slice(2, 5));
+    const tooMany = await api.gql('{ pilotsInvolving(party: "Husbanken", limit: 1000) { pilot { name } } }');
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('gives the top of the network when asked for fewer parties: the most central, and only the ties among them', async () => {
     type Network = { partyNetwork: { nodes: { id: string; degree: number }[]; edges: { source: string; target: string }[] } };
     const whole = (await api.gql<Network>('{ partyNetwork { nodes { id degree } edges { source target } } }')).body.data!.partyNetwork;

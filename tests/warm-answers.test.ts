@@ -49,6 +49,24 @@ describe('answers computed ahead', () => {
   });
 });
 
+describe('answers that grow with the corpus', () => {
+  it('are held a bounded number at a time, the one used longest ago let go first', async () => {
+    const ctx = new QueryContext(store);
+    let computed = 0;
+    const group = { name: 'test-group', max: 2 };
+    const value = (key: string) => ctx.cached(key, async () => ++computed, group);
+    await value('a');
+    await value('b');
+    await value('a');
+    expect(computed).toBe(2);
+    await value('c');
+    await value('a');
+    expect(computed).toBe(3);
+    await value('b');
+    expect(computed).toBe(4);
+  });
+});
+
 describe('the server', () => {
   let server: TestServer;
   beforeAll(async () => {

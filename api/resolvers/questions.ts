@@ -18,7 +18,10 @@ interface Paged {
 }
 
 const query = {
-  pilotsInvolving: async (_: unknown, args: { party: string; theme?: Theme | null }, c: RequestContext) => pilotsInvolving(c.query, name(args.party, 'party'), args.theme ?? undefined),
+  pilotsInvolving: async (_: unknown, args: { party: string; theme?: Theme | null } & Paged, c: RequestContext) => {
+    const p = page({ limit: args.limit ?? 20, offset: args.offset });
+    return (await pilotsInvolving(c.query, name(args.party, 'party'), args.theme ?? undefined)).slice(p.offset, p.offset + p.limit);
+  },
   compareAgreements: async (_: unknown, args: { a: string; b: string }, c: RequestContext) => compareAgreements(c.query, args.a, args.b),
   transferableMeasures: async (_: unknown, args: { theme?: Theme | null; minPilots?: number | null } & Paged, c: RequestContext) => {
     const p = page(args);
