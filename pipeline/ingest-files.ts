@@ -6,33 +6,78 @@ import { basename } from 'node:path';
 import type { IngestStatus, WriteOptions } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { isIngestError } from '../domain/ingest-errors.ts';
-import { readFileBytes } from '../ingest/read-document.ts';
+import { readFileBytes, sha256Of } from '../ingest/read-document.ts';
+import { documentId } from '../domain/ids.ts';
+import { holdsVersion } from '../graph/held-documents.ts';
+import { ExtractPool } from './extract-pool.ts';
 import { ingestBytes } from './ingest-bytes.ts';
 
 export type FileResult =
   | { file: string; status: IngestStatus; agreements: number; warnings: string[]; ms: number }
   | { file: string; status: 'failed'; code: string; reason: string; ms: number };
 
+export interface BatchOptions extends WriteOptions {
+  /** Threads that read and extract (pool of extract-pool.ts); 1: all in this thread. */
+  jobs?: number;
+}
+
+/**
+ * Ingests files in their order. With `jobs` above 1, files are read and extracted on a pool of
+ * threads a few ahead of the writes, which stay one document at a time, in order: the store ends
+ * the same as with one job.
+ */
 export async function ingestFiles(
   store: GraphStore,
   files: string[],
   onFile: (result: FileResult, index: number) => void = () => {},
-  options: WriteOptions = {},
+  options: BatchOptions = {},
 ): Promise<FileResult[]> {
+  const { jobs = 1, ...write } = options;
+  const pool = jobs > 1 ? new ExtractPool(jobs) : undefined;
+  const started = new Map<number, number>();
+  // a file's bytes, and its record once a pool thread has it (started ahead of its turn to be written)
+  const prepare = (index: number) => {
+    started.set(index, performance.now());
+    const file = basename(files[index]!);
+    return readFileBytes(files[index]!).then(async (bytes) => {
+      const sha256 = sha256Of(bytes);
+      // a document the store holds in these very bytes is not read again (its write finds it unchanged)
+      const held = pool ? await holdsVersion(store, documentId(file), sha256) : true;
+      const extracted = held ? undefined : pool!.extract(bytes, file, sha256);
+      // read later, in order; until then its rejection is not unhandled
+      extracted?.catch(() => {});
+      return { bytes, extracted };
+    });
+  };
+  const ahead = new Map<number, ReturnType<typeof prepare>>();
   const results: FileResult[] = [];
-  for (const [index, path] of files.entries()) {
-    const started = performance.now();
-    const ms = () => Math.round(performance.now() - started);
-    let result: FileResult;
-    try {
-      const outcome = await ingestBytes(store, await readFileBytes(path), basename(path), options);
-      result = { file: path, status: outcome.status, agreements: outcome.agreements.length, warnings: outcome.warnings, ms: ms() };
-    } catch (error) {
-      if (!isIngestError(error)) throw error;
-      result = { file: path, status: 'failed', code: error.code, reason: error.reason, ms: ms() };
+  try {
+    for (const [index, path] of files.entries()) {
+      // keep twice the pool's threads in hand, so that none waits while a document is written
+      for (let k = index; k < Math.min(files.length, index + 2 * jobs); k++) {
+        if (ahead.has(k)) continue;
+        const next = prepare(k);
+        // awaited in its turn; a file that fails before then must not count as unhandled
+        next.catch(() => {});
+        ahead.set(k, next);
+      }
+      const prepared = ahead.get(index)!;
+      ahead.delete(index);
+      let result: FileResult;
+      const ms = () => Math.round(performance.now() - started.get(index)!);
+      try {
+        const { bytes, extracted } = await prepared;
+        const outcome = await ingestBytes(store, bytes, basename(path), write, extracted && (() => extracted));
+        result = { file: path, status: outcome.status, agreements: outcome.agreements.length, warnings: outcome.warnings, ms: ms() };
+      } catch (error) {
+        if (!isIngestError(error)) throw error;
+        result = { file: path, status: 'failed', code: error.code, reason: error.reason, ms: ms() };
+      }
+      results.push(result);
+      onFile(result, index);
     }
-    results.push(result);
-    onFile(result, index);
+  } finally {
+    await pool?.close();
   }
   return results;
 }

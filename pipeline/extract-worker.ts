@@ -1,0 +1,21 @@
+/**
+ * One thread of the extraction pool (extract-pool.ts): bytes in, the extracted record out, or the
+ * typed error that the file gave.
+ */
+import { parentPort } from 'node:worker_threads';
+import { isIngestError } from '../domain/ingest-errors.ts';
+import { extractDocument } from '../ingest/extract/extract.ts';
+import { readDocument } from '../ingest/read-document.ts';
+import type { PoolReply, PoolTask } from './extract-pool.ts';
+
+parentPort!.on('message', async (task: PoolTask) => {
+  let reply: PoolReply;
+  try {
+    reply = { id: task.id, extracted: extractDocument(await readDocument(task.bytes, task.file, { sha256: task.sha256 })) };
+  } catch (error) {
+    reply = isIngestError(error)
+      ? { id: task.id, error: { code: error.code, reason: error.reason } }
+      : { id: task.id, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
