@@ -1,17 +1,19 @@
 /**
- * The HTTP server: the explorer at / (api/explorer/), GraphQL at /graphql (with GraphiQL and example operations), /health, and the
+ * The HTTP server: the explorer at / (api/explorer/), GraphQL at /graphql (with GraphiQL, served from
+ * this server, and example operations), /health, /stats, the downloads at /export/<name>, and the
  * source PDFs at /documents/<file> for evidence links. Protected by depth, cost, alias and token
  * limits, batch limits, CSRF prevention and masked errors; logs are structured (pino).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, join, resolve } from 'node:path';
-import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
+import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { DOCUMENTS } from '../graph/cypher.ts';
@@ -24,7 +26,9 @@ import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.t
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
 import { costRule, queryCost } from './query-cost.ts';
 import { budgetFields, DEFAULT_BUDGET, RequestBudget } from './request-budget.ts';
-import { contentDisposition } from './content-disposition.ts';
+import { serveDocument } from './documents.ts';
+import { EXPORT_PREFIX, serveExport } from './exports/http.ts';
+import { serveCypher, serveStats } from './store-access.ts';
 import { boundedResponseCache } from './response-cache.ts';
 import { resolvers, type RequestContext } from './resolvers/index.ts';
 
@@ -42,6 +46,10 @@ export interface ServerOptions {
   limits?: Partial<typeof DEFAULT_LIMITS>;
   /** Connection timeouts of startServer. */
   timeouts?: Partial<typeof DEFAULT_TIMEOUTS>;
+  /** Origins a browser may call the API from (CORS); none: no cross-origin calls. */
+  corsOrigins?: string[];
+  /** The token that allows POST /cypher and the store's full location in /stats; none: neither. */
+  localToken?: string;
 }
 
 /** startServer's connection timeouts, in ms: slow or stalled clients (slow-loris) are cut off. */
@@ -77,9 +85,20 @@ export const DEFAULT_LIMITS = {
   maxRowsRead: DEFAULT_BUDGET.rows,
 };
 
+/** What a request's log line says of its GraphQL: the operations' names and the errors' codes. */
+interface RequestNote {
+  /** The names the request gave (a cached answer is never executed). */
+  asked: string[];
+  /** What was executed: `query Name`. */
+  operations: string[];
+  codes: string[];
+}
+
 /** What the Node handler gives yoga for each HTTP request. */
 interface ServerContext {
   budget: RequestBudget;
+  note: RequestNote;
+  started: number;
 }
 
 export function createApi(options: ServerOptions) {
@@ -91,14 +110,37 @@ export function createApi(options: ServerOptions) {
   const ingest = createIngestor(options.store, query, { ...options.ingest, protectedDirs });
   const schema = budgetFields(makeExecutableSchema({ typeDefs, resolvers }));
 
-  const requestLog: Plugin = {
-    onRequest({ request, serverContext }) {
-      (serverContext as Record<string, unknown>).started = performance.now();
-      void request;
+  // One line per request: its operations by name, its duration, and the codes of the errors its
+  // answer carries, so that a 200 with errors does not read as a success.
+  const requestLog: Plugin<RequestContext & ServerContext> = {
+    onParams({ params, context }) {
+      // an answer from the response cache is never executed: its name is the one the request gave
+      (context as unknown as Partial<ServerContext>).note?.asked.push(params.operationName ?? '(anonymous)');
+    },
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      args.contextValue.note?.operations.push(operation ? `${operation.operation} ${operation.name?.value ?? '(anonymous)'}` : '(none)');
+    },
+    onResultProcess({ result, serverContext }) {
+      const note = (serverContext as Partial<ServerContext>).note;
+      if (!note) return;
+      for (const r of (Array.isArray(result) ? result : [result]) as ExecutionResult[]) {
+        for (const e of r?.errors ?? []) note.codes.push(String((e.extensions as { code?: unknown } | undefined)?.code ?? 'INTERNAL_SERVER_ERROR'));
+      }
     },
     onResponse({ request, response, serverContext }) {
-      const started = (serverContext as Record<string, unknown>).started as number | undefined;
-      logger.info({ method: request.method, path: new URL(request.url).pathname, status: response.status, ms: started ? Math.round(performance.now() - started) : undefined }, 'request');
+      const { started, note } = serverContext as Partial<ServerContext>;
+      logger.info(
+        {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: response.status,
+          ms: started === undefined ? undefined : Math.round(performance.now() - started),
+          ...(note && (note.operations.length > 0 || note.asked.length > 0) ? { operations: note.operations.length > 0 ? note.operations : note.asked } : {}),
+          ...(note && note.codes.length > 0 ? { errors: note.codes } : {}),
+        },
+        'request',
+      );
     },
   };
 
@@ -135,6 +177,10 @@ export function createApi(options: ServerOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'Agreement knowledge graph', defaultQuery: examples },
+    // GraphiQL's scripts and styles from the installed package, never from a CDN: it works offline
+    renderGraphiQL,
+    // no cross-origin calls unless CORS_ORIGINS names origins; no cookies or HTTP auth either way
+    cors: options.corsOrigins && options.corsOrigins.length > 0 ? { origin: options.corsOrigins, credentials: false, maxAge: 600 } : false,
     batching: { limit: limits.maxBatch },
     logging: logger,
     maskedErrors: true,
@@ -190,19 +236,6 @@ export function createApi(options: ServerOptions) {
     }
   }
 
-  function documentFile(res: ServerResponse, name: string): void {
-    let file: string;
-    try {
-      file = basename(decodeURIComponent(name));
-    } catch {
-      return send(res, 400, 'text/plain', 'the document name is not valid percent-encoding');
-    }
-    const path = options.documentDirs.map((d) => join(d, file)).find((p) => /\.pdf$/i.test(file) && !file.includes('\u0000') && existsSync(p) && statSync(p).isFile());
-    if (!path) return send(res, 404, 'text/plain', 'no such document');
-    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': statSync(path).size, 'content-disposition': contentDisposition(file) });
-    res.end(readFileSync(path));
-  }
-
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const length = Number(req.headers['content-length'] ?? 0);
@@ -218,11 +251,14 @@ export function createApi(options: ServerOptions) {
       if (refusal) return refuse(res, (refusal.extensions.http as { status?: number } | undefined)?.status ?? 400, refusal.message, refusal);
     }
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
-    if (url.pathname.startsWith('/documents/') && req.method === 'GET') return documentFile(res, url.pathname.slice('/documents/'.length));
+    if (url.pathname.startsWith('/documents/') && (req.method === 'GET' || req.method === 'HEAD')) return serveDocument(req, res, options.documentDirs, url.pathname.slice('/documents/'.length));
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return serveExport(req, res, url, query, logger);
+    if (url.pathname === '/stats' && req.method === 'GET') return serveStats(req, res, options.store, options.localToken);
+    if (url.pathname === '/cypher' && req.method === 'POST') return serveCypher(req, res, options.store, options.localToken);
     if (isExplorerPath(url.pathname)) return serveExplorer(req, res, url.pathname);
     const budget = new RequestBudget(budgetLimits, gone(res));
     res.once('close', () => budget.end());
-    return yoga(req, res, { budget } satisfies ServerContext);
+    return yoga(req, res, { budget, note: { asked: [], operations: [], codes: [] }, started: performance.now() } satisfies ServerContext);
   };
 
   return { handler, yoga, query, logger, responseCache };
@@ -245,7 +281,8 @@ export function startServer(options: ServerOptions & { port: number; host?: stri
   server.keepAliveTimeout = timeouts.keepAliveMs;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve(server));
+    // this machine only, unless a host is given (HOST=0.0.0.0 serves every network)
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server));
   });
 }
 

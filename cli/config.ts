@@ -2,8 +2,9 @@
  * Every setting the product reads, from the environment, validated once at start with one
  * schema: where the store is (KG_DATA_DIR, or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD /
  * NEO4J_DATABASE and the connection pool's settings, checked in neo4j-settings.ts), and how the
- * server runs (PORT, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES, KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
+ * server runs (PORT, HOST, CORS_ORIGINS, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES, KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
  */
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -32,8 +33,34 @@ export function isConfigError(error: unknown): error is ConfigError {
 }
 
 const MiB = 1024 * 1024;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const byteCount = z.coerce.number().int('must be a whole number of bytes').positive('must be more than 0');
+
+/** An address to listen on: an IP address, or a host name such as `localhost`. */
+const host = z
+  .string()
+  .trim()
+  .refine((h) => isIP(h) !== 0 || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(h), 'must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name');
+
+/** Origins allowed to call the API from a browser: `scheme://host[:port]`, comma-separated. */
+const origins = z
+  .string()
+  .transform((s) => s.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+  .superRefine((list, ctx) => {
+    for (const origin of list) {
+      let url: URL | undefined;
+      try {
+        url = new URL(origin);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+        ctx.addIssue({ code: 'custom', message: `${JSON.stringify(origin)} is not an origin (scheme://host[:port], nothing after it; no "*")` });
+        return;
+      }
+    }
+  });
 
 const environment = z.object({
   KG_DATA_DIR: nonEmpty.optional(),
@@ -45,15 +72,21 @@ const environment = z.object({
     [K in keyof typeof NEO4J_POOL_SETTINGS]: z.ZodOptional<(typeof NEO4J_POOL_SETTINGS)[K]['schema']>;
   }),
   PORT: z.coerce.number().int('must be a port number').min(0, 'must be a port number').max(65535, 'must be a port number').default(4000),
+  HOST: host.default('127.0.0.1'),
+  CORS_ORIGINS: origins.optional(),
   // a bearer token is one word (RFC 6750): one with white space could never be sent
   KG_INGEST_TOKEN: z.string().min(1).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without white space (a bearer token)').optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   KG_MAX_UPLOAD_BYTES: byteCount.default(20 * MiB),
   KG_MAX_BODY_BYTES: byteCount.default(25 * MiB),
 });
 
 export interface ServerConfig {
   port: number;
+  /** The address the server listens on (127.0.0.1: this machine only). */
+  host: string;
+  /** Origins a browser may call the API from; empty: no cross-origin calls. */
+  corsOrigins: string[];
   /** The bearer token that allows uploads; none disables them. */
   ingestToken: string | undefined;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
@@ -84,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(e.KG_DATA_DIR ?? join(PROJECT_ROOT, 'data'));
   const server: ServerConfig = {
     port: e.PORT,
+    host: e.HOST,
+    corsOrigins: e.CORS_ORIGINS ?? [],
     ingestToken: e.KG_INGEST_TOKEN,
     logLevel: e.LOG_LEVEL,
     maxUploadBytes: e.KG_MAX_UPLOAD_BYTES,

@@ -2,28 +2,34 @@
 /**
  * kg — the command line of the agreement knowledge graph.
  *   kg read <files or folders>              kind, language, pages and characters per PDF
- *   kg extract <files or folders> [--json]  what extraction finds: counts per document, or the whole record
+ *   kg extract <files or folders>           what extraction finds: counts per document, or (--json) the whole records
  *   kg ingest <files or folders>            read, extract and write to the configured store
  *   kg remove <document>                    take a document and what it alone contributed out of the store
  *   kg stats                                node and relationship counts
- *   kg export [--format json|graphml|gexf] [--out FILE]
+ *   kg export [download] [--format json|graphml|gexf] [--out FILE]   the graph, the party network, the tables
  *   kg cypher "<query>"                     run a read query on the configured store
+ * Every command takes --json and then prints only JSON on stdout; progress and warnings go to
+ * stderr. Exit codes: 0 ok, 1 some input failed, 2 a usage, configuration or store error.
  *   kg start                                what `npm start` runs: ingest corpus/ if the store lacks it, then serve the API
  */
-import { writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { Command, Option } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { DOWNLOADS, downloadParams, isDownload, makeDownload, DownloadParamError } from '../api/exports/downloads.ts';
+import { storeStats } from '../api/store-access.ts';
+import { QueryContext } from '../queries/context.ts';
 import { removeDocument } from '../graph/documents.ts';
 import { isStoreError } from '../graph/errors.ts';
-import { exportGraph, serialise, type ExportFormat } from '../graph/export.ts';
-import { listDocuments } from '../graph/held-documents.ts';
+import type { ExportFormat } from '../graph/export.ts';
 import { openStore } from '../graph/open-store.ts';
-import { graphStats } from '../graph/stats.ts';
-import { formatBytes, storeInfo } from '../graph/store-info.ts';
+import { formatBytes } from '../graph/store-info.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { isIngestError } from '../domain/ingest-errors.ts';
 import { collectPdfFiles } from './collect-files.ts';
-import { isConfigError, loadConfig } from './config.ts';
+import { isConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
+import { endQuietlyOnClosedPipe, EXIT, printJson, UsageError } from './output.ts';
+import { readServerFile } from './server-file.ts';
+import { cypherThrough, exportThrough, statsThrough } from './through-server.ts';
 import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';
 
 /** Opens the configured store for the length of `work`, and closes it however `work` ends. */
@@ -37,8 +43,31 @@ async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * Reads the store: itself, or, while a running server holds the embedded store, through that
+ * server (`through`), saying so on stderr.
+ */
+async function readStore<T>(local: (store: GraphStore) => Promise<T>, through: (server: NonNullable<ReturnType<typeof readServerFile>>) => Promise<T>): Promise<T> {
+  try {
+    return await withStore(local);
+  } catch (error) {
+    const server = isStoreError(error) && error.code === 'STORE_LOCKED' ? readServerFile(loadConfig().dataDir) : undefined;
+    if (!server) throw error;
+    console.error(`the store is held by the server at ${server.url} (pid ${server.pid}): reading through it`);
+    return through(server);
+  }
+}
+
+endQuietlyOnClosedPipe();
+
+const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+
 const program = new Command()
   .name('kg')
+  .version(version, '-V, --version', 'print the version')
+  .exitOverride()
+  // every setting is checked before any command does any work
+  .hook('preAction', () => void loadConfig())
   .description('Agreement knowledge graph: Norwegian regional growth agreements as a graph')
   .addHelpText(
     'after',
@@ -49,15 +78,16 @@ program
   .command('read')
   .description('read PDFs (files or folders) and print kind, language, pages and characters per document')
   .argument('<paths...>', 'PDF files or folders of PDFs')
-  .action(async (paths: string[]) => {
-    process.exitCode = (await readAndReport(paths)) > 0 ? 1 : 0;
+  .option('--json', 'print one JSON array: { file, status: "read", kind, language, pages, characters } or { file, status: "failed", code, reason } per file')
+  .action(async (paths: string[], options: { json?: boolean }) => {
+    process.exitCode = (await readAndReport(paths, options.json === true)) > 0 ? EXIT.inputFailed : EXIT.ok;
   });
 
 program
   .command('extract')
   .description('extract parties, sub-goals, measures, obligations and plan anchors; print counts per document')
   .argument('<paths...>', 'PDF files or folders of PDFs')
-  .option('--json', 'print the extracted records as JSON (one object for one file, an array otherwise)')
+  .option('--json', 'print the extracted records as one JSON array, one entry per file, however many ({ file, status: "failed", code, reason } for a file that failed)')
   .action(async (paths: string[], options: { json?: boolean }) => {
     process.exitCode = (await extractAndReport(paths, options.json === true)) > 0 ? 1 : 0;
   });
@@ -69,7 +99,12 @@ program
   .option('--json', 'print the per-file results as one JSON array ({ file, status, code?, reason?, ms }) instead of a table')
   .action(async (paths: string[], options: { json?: boolean }) => {
     const files = collectPdfFiles(paths);
-    if (files.length === 0) throw new Error(`No PDF files found in ${paths.join(', ')}`);
+    if (files.length === 0) {
+      console.error(`No PDF files found in ${paths.join(', ')}`);
+      if (options.json) printJson([]);
+      process.exitCode = EXIT.inputFailed;
+      return;
+    }
     const results = await withStore((store) => ingestAndReport(store, files, options.json === true));
     process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
   });
@@ -78,9 +113,11 @@ program
   .command('remove')
   .description('remove a document (by file name or document id) and everything only it contributed')
   .argument('<document>', 'file name such as bygdevekstavtale-nord-troms.pdf, or an id such as document:bygdevekstavtale-nord-troms')
-  .action(async (document: string) => {
+  .option('--json', 'print { removed: <document> } as JSON')
+  .action(async (document: string, options: { json?: boolean }) => {
     await withStore((store) => removeDocument(store, basename(document)));
-    console.log(`removed ${document}`);
+    if (options.json) printJson({ removed: document });
+    else console.log(`removed ${document}`);
   });
 
 program
@@ -88,33 +125,56 @@ program
   .description('the store (location, size on disk, last ingest), node counts by label and relationship counts by type')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
-    await withStore(async (store) => {
-      const stats = await graphStats(store);
-      const documents = await listDocuments(store);
-      const info = await storeInfo(store);
-      if (options.json) {
-        console.log(JSON.stringify({ store: info, documents: documents.length, ...stats }, null, 2));
-        return;
-      }
-      console.log(`store: ${store.backend} ${store.location}, ${documents.length} documents`);
-      console.log(`size on disk: ${info.sizeBytes === null ? 'kept by the Neo4j server' : formatBytes(info.sizeBytes)}`);
-      console.log(`last ingest: ${info.lastIngestAt ? `${info.lastIngestAt} (${info.lastIngestDocument})` : 'none recorded'}`);
-      console.table(Object.entries(stats.nodes).map(([label, count]) => ({ label, count })));
-      console.table(Object.entries(stats.relationships).map(([type, count]) => ({ type, count })));
-    });
+    const all = (await readStore(
+      (store) => storeStats(store, true),
+      (server) => statsThrough(server),
+    )) as Awaited<ReturnType<typeof storeStats>>;
+    if (options.json) return printJson(all);
+    const { store: info, documents, nodes, relationships } = all;
+    console.log(`store: ${info.backend} ${info.location}, ${documents} documents`);
+    console.log(`size on disk: ${info.sizeBytes === null ? 'kept by the Neo4j server' : formatBytes(info.sizeBytes)}`);
+    console.log(`last ingest: ${info.lastIngestAt ? `${info.lastIngestAt} (${info.lastIngestDocument})` : 'none recorded'}`);
+    console.table(Object.entries(nodes).map(([label, count]) => ({ label, count })));
+    console.table(Object.entries(relationships).map(([type, count]) => ({ type, count })));
   });
 
 program
   .command('export')
-  .description('the whole graph as JSON ({ nodes, relationships }), GraphML or GEXF')
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'graphml', 'gexf']).default('json'))
+  .description(`the whole graph (JSON { nodes, relationships }, GraphML or GEXF), or a download: ${DOWNLOADS.join(', ')}`)
+  .argument('[download]', 'what to export, e.g. party-network.gexf, matrix.xlsx, pilots-involving.csv (default: graph.<format>)')
+  .addOption(new Option('--format <format>', 'the whole graph\'s format').choices(['json', 'graphml', 'gexf']).default('json'))
   .option('--out <file>', 'write to a file instead of stdout')
-  .action(async (options: { format: ExportFormat; out?: string }) => {
-    const text = await withStore(async (store) => serialise(await exportGraph(store), options.format));
+  .option('--party <name>', 'pilots-involving: the party, by any of its names')
+  .option('--theme <theme>', 'pilots-involving, transferable-measures: one theme only (HOUSING, …)')
+  .option('--kinds <kinds>', 'party-network: party kinds, comma-separated (STATE_AGENCY,MINISTRY)')
+  .option('--min-weight <n>', 'party-network: edges of at least this weight')
+  .option('--min-pilots <n>', 'transferable-measures: clusters of at least this many pilots')
+  .option('--json', 'print JSON only: the graph as JSON, or with --out { file, download, bytes }')
+  .action(async (download: string | undefined, options: { format: ExportFormat; out?: string; json?: boolean; party?: string; theme?: string; kinds?: string; minWeight?: string; minPilots?: string }) => {
+    const name = download ?? `graph.${options.format}`;
+    if (!isDownload(name)) throw new UsageError(`${JSON.stringify(name)} is no download; one of ${DOWNLOADS.join(', ')}`);
+    if (download && options.format !== 'json' && !download.startsWith('graph.')) throw new UsageError('--format is for the whole graph; a download names its format (party-network.graphml)');
+    if (options.json && !options.out && !name.endsWith('.json')) throw new UsageError(`--json prints only JSON: write ${name} with --out FILE`);
+    const given: Record<string, string> = Object.fromEntries(
+      Object.entries({ party: options.party, theme: options.theme, kinds: options.kinds, minWeight: options.minWeight, minPilots: options.minPilots }).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    let params;
+    try {
+      params = downloadParams((p) => given[p]);
+    } catch (error) {
+      if (error instanceof DownloadParamError) throw new UsageError(`--${error.param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${error.reason}`);
+      throw error;
+    }
+    if (name.startsWith('pilots-involving.') && !params.party) throw new UsageError('pilots-involving needs --party <name>');
+    const body = await readStore(
+      async (store) => (await makeDownload(new QueryContext(store), name, params)).body,
+      (server) => exportThrough(server, name, given),
+    );
     if (options.out) {
-      writeFileSync(options.out, text);
-      console.error(`wrote ${options.out}`);
-    } else process.stdout.write(text);
+      writeFileSync(options.out, body);
+      if (options.json) printJson({ file: options.out, download: name, bytes: body.length });
+      else console.error(`wrote ${options.out}`);
+    } else process.stdout.write(body);
   });
 
 program
@@ -122,32 +182,44 @@ program
   .description('run a read query on the store and print the rows as JSON (nothing the query changes is kept)')
   .argument('<query>', 'a Cypher query')
   .option('--params <json>', 'query parameters as a JSON object', '{}')
+  .option('--json', 'the rows are printed as JSON in any case')
   .action(async (query: string, options: { params: string }) => {
     let params: Record<string, unknown>;
     try {
       params = JSON.parse(options.params) as Record<string, unknown>;
     } catch (error) {
-      throw new Error(`--params is not valid JSON: ${(error as Error).message}`);
+      throw new UsageError(`--params is not valid JSON: ${(error as Error).message}`);
     }
-    const rows = await withStore((store) => store.readOnly(query, params));
-    console.log(JSON.stringify(rows, null, 2));
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new UsageError('--params must be a JSON object');
+    const rows = await readStore(
+      (store) => store.readOnly(query, params),
+      (server) => cypherThrough(server, query, params),
+    );
+    printJson(rows);
   });
 
 program
   .command('start')
   .description('what `npm start` runs: ingest corpus/ into the store unless it holds it already, then serve GraphQL on $PORT (4000)')
   .option('--no-serve', 'ingest only, do not start the server')
-  .action(async (options: { serve: boolean }) => {
+  .option('--json', 'log JSON lines even on a terminal')
+  .action(async (options: { serve: boolean; json?: boolean }) => {
     // the server (GraphQL schema, explorer bundle) is loaded only by the command that serves
     const { start } = await import('./start.ts');
-    const code = await start(loadConfig(), options.serve);
+    const code = await start(loadConfig(), options.serve, options.json === true);
     if (code !== undefined) process.exitCode = code;
   });
 
 try {
   await program.parseAsync();
 } catch (error) {
-  if (isStoreError(error) || isConfigError(error)) {
+  if (error instanceof CommanderError) {
+    // help and --version end well; any other complaint of commander's is a usage error (it has said which)
+    process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof UsageError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = EXIT.usage;
+  } else if (isStoreError(error) || isConfigError(error)) {
     console.error(`error: ${error.code}: ${error.message}`);
     process.exitCode = 2;
   } else if (isIngestError(error)) {

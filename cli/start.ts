@@ -1,48 +1,97 @@
 /**
- * What `npm start` runs: ingest corpus/ into the configured store unless it holds it already,
- * then serve the API (GraphQL with GraphiQL, the explorer, /health, the source PDFs).
+ * What `npm start` runs: check that the port is free, ingest corpus/ into the configured store
+ * unless it holds it already, then serve the API (GraphQL with GraphiQL, the explorer, /health,
+ * the downloads, the source PDFs). Everything it says is a log line (pino): readable on a
+ * terminal (pino-pretty), JSON lines otherwise or with `--json`.
  */
-import { join } from 'node:path';
-import pino from 'pino';
+import { createServer } from 'node:net';
+import { basename, join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import { startServer } from '../api/server.ts';
 import { graphStats } from '../graph/stats.ts';
 import { openStore } from '../graph/open-store.ts';
+import { ingestFiles, summarise } from '../pipeline/ingest-files.ts';
 import { collectPdfFiles } from './collect-files.ts';
-import { PROJECT_ROOT, type Config } from './config.ts';
-import { ingestAndReport } from './reports.ts';
+import { ConfigError, PROJECT_ROOT, type Config } from './config.ts';
+import { localUrl, newLocalToken, removeServerFile, writeServerFile } from './server-file.ts';
+
+/** The log of `kg start`: human lines on a terminal, JSON lines otherwise (or when asked). */
+export function startLogger(level: Config['server']['logLevel'], json: boolean): Logger {
+  if (json || !process.stdout.isTTY) return pino({ level });
+  return pino({ level }, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
+}
+
+/** Fails with BAD_CONFIG naming PORT when the port cannot be had, before any work is done. */
+export async function checkPort(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'is in use (is `npm start` running already?): stop it or set another PORT' : error.code === 'EACCES' ? 'needs privileges this user lacks: use a port above 1023' : error.message;
+      reject(new ConfigError(error.code === 'EADDRNOTAVAIL' ? 'HOST' : 'PORT', `${host}:${port} ${error.code === 'EADDRNOTAVAIL' ? 'is no address of this machine' : why}`));
+    });
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
 
 /** Ingests the corpus and, unless `serve` is false, serves it; returns the exit code when it does not serve. */
-export async function start(config: Config, serve: boolean): Promise<number | undefined> {
+export async function start(config: Config, serve: boolean, json = false): Promise<number | undefined> {
+  const { host, port, ingestToken, logLevel, maxUploadBytes, maxBodyBytes, corsOrigins } = config.server;
+  const log = startLogger(logLevel, json);
+  if (serve) await checkPort(host, port);
   const store = await openStore(config.store);
   await store.ensureSchema();
   const corpus = join(PROJECT_ROOT, 'corpus');
-  const results = await ingestAndReport(store, collectPdfFiles([corpus]));
+  const files = collectPdfFiles([corpus]);
+  const results = await ingestFiles(store, files, (r) => {
+    if (r.status === 'failed') log.warn({ file: basename(r.file), status: r.status, code: r.code, reason: r.reason, ms: r.ms }, `${basename(r.file)}: failed ${r.code}`);
+    else {
+      log.info({ file: basename(r.file), status: r.status, ms: r.ms }, `${basename(r.file)}: ${r.status}`);
+      for (const w of r.warnings) log.warn({ file: basename(r.file), warning: w }, `${basename(r.file)}: ${w}`);
+    }
+  });
   const stats = await graphStats(store);
   const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`store: ${store.backend} ${store.location}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`);
+  log.info(
+    { ingest: summarise(results), store: { backend: store.backend, location: store.location }, nodes: total(stats.nodes), relationships: total(stats.relationships) },
+    `ingested ${summarise(results)}; store: ${store.backend} ${store.location}: ${total(stats.nodes)} nodes, ${total(stats.relationships)} relationships`,
+  );
   if (!serve) {
     await store.close();
     return results.some((r) => r.status === 'failed') ? 1 : 0;
   }
-  const { port, ingestToken, logLevel, maxUploadBytes, maxBodyBytes } = config.server;
   const uploadsDir = join(config.dataDir, 'uploads');
+  const localToken = newLocalToken();
   const server = await startServer({
     store,
     port,
+    host,
     documentDirs: [corpus, uploadsDir],
     ingest: { token: ingestToken, maxBytes: maxUploadBytes, uploadsDir },
     limits: { maxBodyBytes },
-    logger: pino({ level: logLevel }),
+    logger: log,
+    corsOrigins,
+    localToken,
   });
-  console.log(`GraphQL (with GraphiQL) on http://localhost:${port}/graphql${ingestToken ? '' : ' — uploads disabled: set KG_INGEST_TOKEN to allow them'}`);
+  const address = server.address();
+  const url = localUrl(host, typeof address === 'object' && address ? address.port : port);
+  writeServerFile(config.dataDir, { url, pid: process.pid, token: localToken });
+  log.info({ url: `${url}/graphql` }, `GraphQL (with GraphiQL) on ${url}/graphql`);
+  log.info({ url: `${url}/` }, `explorer on ${url}/`);
+  log.info({ url: `${url}/health` }, `health on ${url}/health`);
+  log.info({ url: `${url}/export/` }, `downloads on ${url}/export/`);
+  if (host === '127.0.0.1' || host === 'localhost' || host === '::1') log.info({ host }, `serving this machine only: set HOST=0.0.0.0 to serve the network`);
+  if (!ingestToken) log.info('uploads disabled: set KG_INGEST_TOKEN to allow them');
   const stop = (signal: string) => {
-    console.log(`${signal}: finishing requests and closing the store`);
+    log.info({ signal }, `${signal}: finishing requests and closing the store`);
+    removeServerFile(config.dataDir, process.pid);
     server.close(() =>
       void store.close().then(
         () => process.exit(0),
         (error: unknown) => {
           // said in one line, with its cause (a full disk, say), not as an unhandled rejection's stack trace
-          console.error(`the store could not be closed: ${(error as Error).message}`);
+          log.error({ err: error }, `the store could not be closed: ${(error as Error).message}`);
           process.exit(1);
         },
       ),

@@ -146,18 +146,21 @@ describe('two processes on one embedded store', () => {
     const dataDir = join(root, 'locked');
     cpSync(base, dataDir, { recursive: true });
     // a real second process holds the store: `kg start` serving on a free port
-    const holder = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], { env: { ...env(dataDir), PORT: '0', LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const holder = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], { env: { ...env(dataDir), PORT: '0', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     holder.stdout.on('data', (c: Buffer) => (out += c));
     try {
       const deadline = performance.now() + 90_000;
       while (!/GraphQL \(with GraphiQL\) on/.test(out) && performance.now() < deadline && holder.exitCode === null) await sleep(50);
       expect(out).toMatch(/GraphQL \(with GraphiQL\) on/);
-      for (const args of [['ingest', inbox], ['stats']]) {
-        const second = kg(dataDir, ...args);
-        expect(second.status).toBe(2);
-        expect(second.stderr).toContain(`STORE_LOCKED: ${join(dataDir, 'graph.grafeo')}: the embedded store is in use by another process`);
-      }
+      const second = kg(dataDir, 'ingest', inbox);
+      expect(second.status).toBe(2);
+      expect(second.stderr).toContain(`STORE_LOCKED: ${join(dataDir, 'graph.grafeo')}: the embedded store is in use by another process`);
+      // a read is made through the server that holds the store
+      const stats = kg(dataDir, 'stats', '--json');
+      expect(stats.status, stats.stderr).toBe(0);
+      expect(stats.stderr).toMatch(/the store is held by the server at http:\/\/127\.0\.0\.1:\d+ \(pid \d+\): reading through it/);
+      expect(JSON.parse(stats.stdout)).toMatchObject({ store: { backend: 'embedded', location: join(dataDir, 'graph.grafeo') }, documents: 5 });
       expect(() => EmbeddedStore.open(join(dataDir, 'graph.grafeo'))).toThrow(expect.objectContaining({ code: 'STORE_LOCKED' }));
     } finally {
       holder.kill('SIGTERM');

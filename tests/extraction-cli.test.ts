@@ -11,10 +11,12 @@ const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 const kg = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 describe('kg extract', () => {
-  it('prints the extracted document as JSON, and nothing else on stdout', () => {
+  it('prints the extracted documents as a JSON array (one entry for one file too), and nothing else on stdout', () => {
     const run = kg('extract', corpusPath('bygdevekstavtale-vest-telemark.pdf'), '--json');
     expect(run.status).toBe(0);
-    const record = JSON.parse(run.stdout) as ExtractedDocument;
+    const records = JSON.parse(run.stdout) as ExtractedDocument[];
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
     expect(record.document).toMatchObject({ file: 'bygdevekstavtale-vest-telemark.pdf', kind: 'BYGDEVEKST_AGREEMENT', language: 'nn', pages: 7 });
     expect(record.agreements.map((a) => a.id)).toEqual(['agreement:bygdevekst-vest-telemark']);
     expect(record.agreements[0]!.subGoals.map((s) => s.number)).toEqual(['1', '2', '3']);

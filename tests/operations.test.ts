@@ -30,7 +30,7 @@ it('kg start: /health names the store, its size and last ingest; SIGTERM lets th
   const port = await freePort();
   const started = Date.now();
   const server = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
-    env: { ...process.env, KG_DATA_DIR: dataDir, NEO4J_URI: '', PORT: String(port), LOG_LEVEL: 'silent' },
+    env: { ...process.env, KG_DATA_DIR: dataDir, NEO4J_URI: '', PORT: String(port), LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -40,7 +40,7 @@ it('kg start: /health names the store, its size and last ingest; SIGTERM lets th
   try {
     const deadline = Date.now() + 90_000;
     while (!out.includes('GraphQL (with GraphiQL) on') && Date.now() < deadline && server.exitCode === null) await sleep(50);
-    expect(out).toContain(`GraphQL (with GraphiQL) on http://localhost:${port}/graphql`);
+    expect(out).toContain(`GraphQL (with GraphiQL) on http://127.0.0.1:${port}/graphql`);
 
     const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; documents: number; store: Record<string, unknown> };
     expect(health).toMatchObject({ status: 'ok', documents: 5, store: { backend: 'embedded', location: 'graph.grafeo' } });

@@ -68,7 +68,7 @@ describe('the quality report', () => {
     writeFileSync(file, brokenPdf);
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'cli/kg.ts'), 'extract', '--json', file], { encoding: 'utf8', cwd: projectRoot });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).warnings).toEqual(broken.warnings);
+    expect(JSON.parse(run.stdout)[0].warnings).toEqual(broken.warnings);
     expect(run.stderr).toContain('bygdevekstavtale-mangla.pdf: warning: no main parties were found');
 
     const store = await temporaryStore();
