@@ -8,6 +8,7 @@
  *   kg stats                                node and relationship counts
  *   kg export [download] [--format json|graphml|gexf] [--out FILE]   the graph, the party network, the tables
  *   kg cypher "<query>"                     run a read query on the configured store
+ *   kg repair [folders]                     keep a damaged embedded store aside and rebuild it from the stored PDFs
  * Every command takes --json and then prints only JSON on stdout; progress and warnings go to
  * stderr. Exit codes: 0 ok, 1 some input failed, 2 a usage, configuration or store error.
  *   kg start                                what `npm start` runs: ingest corpus/ if the store lacks it, then serve the API
@@ -32,15 +33,19 @@ import { readServerFile } from './server-file.ts';
 import { cypherThrough, exportThrough, statsThrough } from './through-server.ts';
 import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';
 
-/** Opens the configured store for the length of `work`, and closes it however `work` ends. */
+/** Opens the configured store for the length of `work`, and closes it however `work` ends; an error of `work` is never hidden by one of closing. */
 async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
   const store = await openStore(loadConfig().store);
+  let result: T;
   try {
     await store.ensureSchema();
-    return await work(store);
-  } finally {
-    await store.close();
+    result = await work(store);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
   }
+  await store.close();
+  return result;
 }
 
 /**
@@ -196,6 +201,17 @@ program
       (server) => cypherThrough(server, query, params),
     );
     printJson(rows);
+  });
+
+program
+  .command('repair')
+  .description('keep a damaged embedded store aside (never deleted) and rebuild the graph from corpus/, the uploads in $KG_DATA_DIR/uploads and any folders given')
+  .argument('[paths...]', 'more PDF files or folders to rebuild from (documents once ingested from elsewhere)')
+  .option('--force', 'rebuild even a store that opens and reads')
+  .option('--json', 'print { store, repaired, kept, rebuiltFrom, documents, results } as JSON')
+  .action(async (paths: string[], options: { force?: boolean; json?: boolean }) => {
+    const { repair } = await import('./repair.ts');
+    process.exitCode = await repair(loadConfig(), { paths, force: options.force === true, json: options.json === true });
   });
 
 program

@@ -2,11 +2,12 @@
  * The embedded store: Grafeo in this process, one file on disk. What is Grafeo-specific —
  * opening, the file lock, transactions, its value shapes — lives here and nowhere else.
  */
-import { mkdirSync, statfsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { EMBEDDED_SCHEMA } from './cypher.ts';
 import type { Cypher } from './cypher-registry.ts';
+import { openError, operationError } from './embedded-errors.ts';
 import { StoreError } from './errors.ts';
 import { SerialQueue } from './serial-queue.ts';
 import type { GraphStore, Row, WriteTransaction } from './store.ts';
@@ -31,11 +32,7 @@ export class EmbeddedStore implements GraphStore {
     try {
       return new EmbeddedStore(grafeo.GrafeoDB.create(path), path);
     } catch (error) {
-      const message = (error as Error).message;
-      if (/lock/i.test(message)) {
-        throw new StoreError('STORE_LOCKED', path, 'the embedded store is in use by another process (is `npm start` or another `kg` command running?)', { cause: error });
-      }
-      throw new StoreError('STORE_UNAVAILABLE', path, `cannot open the embedded store: ${message}`, { cause: error });
+      throw openError(path, error);
     }
   }
 
@@ -55,11 +52,11 @@ export class EmbeddedStore implements GraphStore {
         try {
           tx.commit();
         } catch (error) {
-          throw new StoreError('QUERY_FAILED', 'commit', `${(error as Error).message}${diskNote(this.location)}`, { cause: error });
+          throw operationError('QUERY_FAILED', 'commit', this.location, '', error);
         }
         return result;
       } catch (error) {
-        if (tx.isActive) tx.rollback();
+        rollback(tx);
         throw error;
       }
     });
@@ -71,7 +68,7 @@ export class EmbeddedStore implements GraphStore {
       try {
         return await this.execute(() => tx.executeCypher(text, params), 'query');
       } finally {
-        if (tx.isActive) tx.rollback();
+        rollback(tx);
       }
     });
   }
@@ -81,7 +78,7 @@ export class EmbeddedStore implements GraphStore {
       try {
         await this.db.close();
       } catch (error) {
-        throw new StoreError('STORE_UNAVAILABLE', this.location, `the store could not be closed cleanly: ${(error as Error).message}${diskNote(this.location)}`, { cause: error });
+        throw operationError('STORE_UNAVAILABLE', this.location, this.location, 'the store could not be closed cleanly: ', error);
       }
     });
   }
@@ -91,7 +88,7 @@ export class EmbeddedStore implements GraphStore {
     try {
       return (await run()).toArray().map((row) => plain(row) as R);
     } catch (error) {
-      throw new StoreError('QUERY_FAILED', name, `${(error as Error).message}${diskNote(this.location)}`, { cause: error });
+      throw operationError('QUERY_FAILED', name, this.location, '', error);
     }
   }
 }
@@ -115,19 +112,15 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** Minimum free space below which a failed write is most likely the full disk. */
-const LOW_DISK_BYTES = 16 * 1024 * 1024;
-
 /**
- * Grafeo reports a write that failed for a full disk only as a broken transaction
- * ("GRAFEO-T004: Invalid transaction state"): the disk is looked at so the cause is said.
+ * Ends a transaction that did not commit. A transaction a failed write (a full disk, say) has
+ * already ended cannot be rolled back again, and the error of that second try
+ * ("GRAFEO-T004: Invalid transaction state: No active transaction") must not hide the first.
  */
-function diskNote(path: string): string {
+function rollback(tx: ReturnType<Database['beginTransaction']>): void {
   try {
-    const fs = statfsSync(dirname(path));
-    const free = fs.bavail * fs.bsize;
-    return free < LOW_DISK_BYTES ? ` (the disk holding the store is full: ${free} bytes free, ENOSPC)` : '';
+    if (tx.isActive) tx.rollback();
   } catch {
-    return '';
+    // the transaction had ended: nothing of it was kept
   }
 }

@@ -2,6 +2,8 @@
 export type StoreErrorCode =
   | 'STORE_LOCKED'
   | 'STORE_UNAVAILABLE'
+  /** The embedded store's files are damaged: `kg repair` keeps them aside and rebuilds the graph. */
+  | 'STORE_DAMAGED'
   | 'STORE_UNREACHABLE'
   | 'STORE_AUTH'
   | 'QUERY_FAILED'
