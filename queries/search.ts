@@ -100,15 +100,15 @@ export function searchIndex(ctx: QueryContext): Promise<Index> {
   });
 }
 
-/** The rows holding a term that begins with a query term, or that a query term begins with. */
-function candidates(index: Index, query: string[]): Indexed[] {
+/** The rows holding a term that begins with a query term, or that a query term begins with, and those terms. */
+function candidates(index: Index, query: string[]): { row: Indexed; terms: string[] }[] {
   const queries = query.flatMap((q) => [
     { queries: [q], prefix: q.length >= MIN_PREFIX, combineWith: 'OR' as const },
     // the text's word is the shorter: "bolig" in a text, "boligbygging" asked
     ...Array.from({ length: Math.max(0, q.length - MIN_PREFIX) }, (_, i) => ({ queries: [q.slice(0, MIN_PREFIX + i)], prefix: false, combineWith: 'OR' as const })),
   ]);
   const found = index.terms.search({ queries, combineWith: 'OR' }, { fuzzy: false });
-  return found.map((r) => index.rows[r.id as number]!);
+  return found.map((r) => ({ row: index.rows[r.id as number]!, terms: r.terms }));
 }
 
 /** Every hit, best first (not yet cut to a limit). */
@@ -118,12 +118,12 @@ async function allHits(ctx: QueryContext, text: string): Promise<SearchHit[]> {
   if (query.length === 0) return [];
   const weight = (w: string) => Math.log((1 + index.rows.length) / (1 + (index.df.get(w) ?? 0))) + 1;
   const hits: SearchHit[] = [];
-  for (const row of candidates(index, query)) {
+  for (const { row, terms } of candidates(index, query)) {
     let matched = 0;
     let total = 0;
     for (const q of query) {
       let best = 0;
-      for (const w of row.words) if (matches(q, w)) best = Math.max(best, weight(w));
+      for (const w of terms) if (matches(q, w)) best = Math.max(best, weight(w));
       if (best > 0) matched++;
       total += best;
     }
