@@ -31,7 +31,17 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * {@code DIR/server-N} and a free port.
  */
 public final class TestServer {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // the databases' threads would keep the JVM alive: end it, so the test run sees the failure
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path home = null;
         int servers = 1;
         int port = 0;
@@ -70,8 +80,15 @@ public final class TestServer {
                     .setConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(lockTimeout))
                     .build();
             started.add(service);
-            service.database("system").executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            // on first start the user neo4j must choose a password; a restarted server has it already
+            boolean unset = service.database("system").executeTransactionally(
+                    "SHOW USERS YIELD user, passwordChangeRequired WHERE user = 'neo4j' RETURN passwordChangeRequired",
+                    Map.of(),
+                    result -> result.hasNext() && Boolean.TRUE.equals(result.next().get("passwordChangeRequired")));
+            if (unset) {
+                service.database("system").executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            }
             GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             int bound = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT).getPort();
             System.out.println("bolt://127.0.0.1:" + bound);
