@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm test` runs this first (the `pretest` script): the Debian tools the suite needs that npm
- * cannot install — poppler-utils (pdfinfo, pdftotext: an independent reader of the PDFs) and
- * Chromium (the explorer's browser tests). Missing ones are installed with apt-get when this user
- * may (root, or sudo without a password); otherwise it says what to install and the suite reports
- * the tests that need them.
+ * cannot install — poppler-utils (pdfinfo, pdftotext: an independent reader of the PDFs),
+ * Chromium (the explorer's browser tests), and a JDK with Maven (the test run's Neo4j server,
+ * tests/neo4j-server/, which Maven builds on first use). Missing ones are installed with apt-get
+ * when this user may (root, or sudo without a password); otherwise it says what to install and
+ * the suite reports the tests that need them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +16,8 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdi
 const missing = [
   ...(has('pdfinfo') && has('pdftotext') ? [] : ['poppler-utils']),
   ...(existsSync(chromium) ? [] : ['chromium']),
+  // Neo4j 5.26 runs on Java 17; a NEO4J_URI of one's own needs neither
+  ...(process.env.NEO4J_URI || (has('java') && has('mvn')) ? [] : ['openjdk-17-jdk-headless', 'maven']),
 ];
 if (missing.length === 0) process.exit(0);
 
