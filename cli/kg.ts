@@ -15,7 +15,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DOWNLOADS, downloadParams, isDownload, makeDownload, DownloadParamError } from '../api/exports/downloads.ts';
 import { storeStats } from '../api/store-access.ts';
 import { QueryContext } from '../queries/context.ts';
@@ -29,6 +29,7 @@ import { isIngestError } from '../domain/ingest-errors.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
 import { endQuietlyOnClosedPipe, EXIT, printJson, UsageError } from './output.ts';
+import { DEFAULT_JOBS } from '../pipeline/extract-pool.ts';
 import { readServerFile } from './server-file.ts';
 import { cypherThrough, exportThrough, statsThrough } from './through-server.ts';
 import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';
@@ -102,7 +103,8 @@ program
   .description('read, extract and write PDFs to the store: new, unchanged (same SHA-256), replaced (new version) or failed')
   .argument('<paths...>', 'PDF files or folders of PDFs')
   .option('--json', 'print the per-file results as one JSON array ({ file, status, code?, reason?, ms }) instead of a table')
-  .action(async (paths: string[], options: { json?: boolean }) => {
+  .addOption(new Option('--jobs <n>', 'threads that read and extract, one per core by default; the writes stay one document at a time, in order').default(DEFAULT_JOBS).argParser(jobsOf))
+  .action(async (paths: string[], options: { json?: boolean; jobs: number }) => {
     const files = collectPdfFiles(paths);
     if (files.length === 0) {
       console.error(`No PDF files found in ${paths.join(', ')}`);
@@ -110,9 +112,18 @@ program
       process.exitCode = EXIT.inputFailed;
       return;
     }
-    const results = await withStore((store) => ingestAndReport(store, files, options.json === true));
+    // a pool's threads start in about a second each: worth it for more files than threads
+    const jobs = Math.min(options.jobs, files.length);
+    const results = await withStore((store) => ingestAndReport(store, files, options.json === true, jobs));
     process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
   });
+
+/** --jobs: a whole number of threads, at least 1. */
+function jobsOf(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of threads, 1 or more');
+  return n;
+}
 
 program
   .command('remove')

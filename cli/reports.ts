@@ -82,13 +82,13 @@ export async function extractAndReport(paths: string[], json: boolean): Promise<
 }
 
 /** Ingests files with a progress bar on a terminal (a line per file otherwise) and prints the per-file summary. */
-export async function ingestAndReport(store: GraphStore, files: string[], json = false): Promise<FileResult[]> {
+export async function ingestAndReport(store: GraphStore, files: string[], json = false, jobs = 1): Promise<FileResult[]> {
   const bar = process.stderr.isTTY ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }) : undefined;
   bar?.start(files.length, 0, { file: '' });
   const results = await ingestFiles(store, files, (result, index) => {
     if (bar) bar.update(index + 1, { file: basename(result.file) });
     else process.stderr.write(`[${index + 1}/${files.length}] ${describe(result)}\n`);
-  });
+  }, { jobs });
   bar?.stop();
   for (const line of warningLines(results)) console.error(line);
   if (json) {
