@@ -30,6 +30,8 @@ interface TestServerOptions {
   limits?: ServerOptions['limits'];
   corpus?: boolean;
   ingest?: Partial<ServerOptions['ingest']>;
+  /** The server's log (silent by default). */
+  logger?: ServerOptions['logger'];
 }
 
 /** Over a temporary embedded store, or with `backend` over a fresh store of that backend. */
@@ -43,7 +45,7 @@ export async function startTestServer(options: TestServerOptions & { backend?: B
     store,
     documentDirs: [corpusDir, uploadsDir],
     ingest: { token: options.token, maxBytes: 2 * 1024 * 1024, uploadsDir, ...options.ingest },
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const server: Server = createServer((req, res) => void api.handler(req, res));
