@@ -1,7 +1,8 @@
 /**
- * Builds corpus/: renders each source text of ../shared/corpus-source to an A4 PDF, copies
- * the source beside it and writes corpus/manifest.json (file, title, kind, language,
- * sha256, pages). Run with `npm run corpus:build [-- --source DIR]`.
+ * Builds corpus/: renders each source text (by default the `.txt` kept beside each PDF in
+ * corpus/, so a clone has all it needs) to an A4 PDF, copies a source from elsewhere beside it
+ * and writes corpus/manifest.json (file, title, kind, language, sha256, pages). Run with
+ * `npm run corpus:build [-- --source DIR]`.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const corpusDir = resolve(here, '..');
 const specs = JSON.parse(readFileSync(join(here, 'documents.json'), 'utf8')) as { created: string; documents: DocumentSpec[] };
 
 const program = new Command()
-  .option('--source <dir>', 'folder of the source texts', resolve(corpusDir, '../../shared/corpus-source'))
+  .option('--source <dir>', 'folder of the source texts', corpusDir)
   .parse();
 const sourceDir: string = program.opts().source;
 
@@ -49,7 +50,7 @@ for (const spec of specs.documents) {
   });
   const file = spec.source.replace(/\.txt$/, '.pdf');
   writeFileSync(join(corpusDir, file), pdf);
-  copyFileSync(sourcePath, join(corpusDir, basename(spec.source)));
+  if (resolve(sourcePath) !== resolve(corpusDir, basename(spec.source))) copyFileSync(sourcePath, join(corpusDir, basename(spec.source)));
   const pages = (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
   manifest.push({
     file,
