@@ -53,7 +53,7 @@ const wordsOf = (key: string) => key.split(/[\s/-]+/).filter(Boolean);
  * to its first letters. No party name comes near these bounds, and a name of any length costs
  * at most this many comparisons with each distinct known word.
  */
-export const SUGGESTION_BOUNDS = { words: 8, wordChars: 32 };
+const SUGGESTION_BOUNDS = { words: 8, wordChars: 32 };
 /** How near a word must come to a known word (1 − edits / length) to count. */
 const NEAR_WORD = 0.7;
 
