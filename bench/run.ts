@@ -1,10 +1,12 @@
 /**
  * npm run bench: ingest per stage, our text layer beside pdftotext, batched against per-fact
- * writes, each API question under load against the direct call, and scaling from 5 to 5,000
- * documents. Writes bench/results/<date>.json and bench/results/scaling.svg.
+ * writes, each API question under load against the direct call, scaling from 5 to 5,000
+ * documents, and the embedded store beside Neo4j (the corpus and 500 documents). Writes
+ * bench/results/<date>.json and bench/results/scaling.svg.
  *   npm run bench                 the full run (the 5,000-document point takes a while)
  *   npm run bench -- --quick      short load runs and sizes 5, 50, 500
  *   npm run bench -- --sections load,text    only those parts; the day's results file keeps the others
+ *   npm run bench -- --sections backends --backend-sizes 5,500   the two backends side by side
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -19,20 +21,22 @@ import { peakRssMiB, round } from './stats.ts';
 import { SyntheticCorpus } from './synthetic.ts';
 import { compareTextLayers, ensurePdftotext, type TextLayerResult } from './text-layer.ts';
 import { compareWrites } from './writes.ts';
+import { compareBackends, type BackendsResult } from './backends.ts';
 import { ingestBytes } from '../pipeline/ingest-bytes.ts';
 import { openScratchStore, removeScratchStore } from './scratch-store.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
-const SECTIONS = ['stages', 'text', 'writes', 'load', 'scaling'] as const;
+const SECTIONS = ['stages', 'text', 'writes', 'load', 'scaling', 'backends'] as const;
 const options = new Command()
   .option('--quick', 'short load runs (3 s) and sizes up to 500')
   .option('--sizes <list>', 'corpus sizes for the scaling run', (v) => v.split(',').map(Number))
   .option('--duration <s>', 'seconds of load per question', (v) => Number(v))
   .option('--connections <n>', 'concurrent connections of the load', (v) => Number(v), 50)
   .option('--runs <n>', 'repeated runs for the ingest stages', (v) => Number(v), 5)
+  .option('--backend-sizes <list>', 'corpus sizes for the embedded store beside Neo4j', (v) => v.split(',').map(Number))
   .option('--sections <list>', `parts to run, of ${SECTIONS.join(', ')} (none: only recompute the targets from the day's results)`, (v) => v.split(',').filter(Boolean), [...SECTIONS])
   .parse()
-  .opts<{ quick?: boolean; sizes?: number[]; duration?: number; connections: number; runs: number; sections: string[] }>();
+  .opts<{ quick?: boolean; sizes?: number[]; backendSizes?: number[]; duration?: number; connections: number; runs: number; sections: string[] }>();
 const unknown = options.sections.filter((s) => !(SECTIONS as readonly string[]).includes(s));
 if (unknown.length > 0) {
   process.stderr.write(`unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}\n`);
@@ -108,6 +112,21 @@ if (run('scaling')) {
     writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
   }
 }
+if (run('backends')) {
+  const backendSizes = options.backendSizes ?? [corpus.length, 500];
+  log(`the embedded store beside Neo4j: ${backendSizes.join(', ')} documents …`);
+  const synthetic = await SyntheticCorpus.load(root);
+  result.backends = measured(await compareBackends(corpus, synthetic, join(root, 'bench/.cache/synthetic'), backendSizes, options.quick ? 30 : 100, log));
+  save();
+  if ('points' in result.backends) {
+    console.table(
+      result.backends.points.flatMap((p) => [
+        { documents: p.documents, what: 'ingest (s)', embedded: p.embedded.ingestS, neo4j: p.neo4j.ingestS, ratio: p.ratio.ingest },
+        ...Object.entries(p.ratio.questions).map(([q, r]) => ({ documents: p.documents, what: `${q} p50 / p99 (ms)`, embedded: `${p.embedded.questions[q]!.median} / ${p.embedded.questions[q]!.p99}`, neo4j: `${p.neo4j.questions[q]!.median} / ${p.neo4j.questions[q]!.p99}`, ratio: `${r.p50} / ${r.p99}` })),
+      ]),
+    );
+  }
+}
 save();
 log(`wrote ${out}${run('scaling') ? ` and ${join(dir, 'scaling.svg')}` : ''}`);
 console.table(result.targets);
@@ -119,6 +138,7 @@ interface Results {
   writes?: object;
   load?: { questions: LoadResult[] };
   scaling?: { points: ScalePoint[]; growth: { from: number; to: number; ingest: number; questions: Record<string, number> }[] };
+  backends?: BackendsResult;
   targets?: Target[];
 }
 

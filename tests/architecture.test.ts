@@ -19,12 +19,14 @@ const ALLOWED: Record<string, string[]> = {
   api: ['domain', 'graph', 'pipeline', 'queries', 'explorer'],
   cli: ['domain', 'ingest', 'graph', 'pipeline', 'queries', 'api'],
   corpus: [],
-  bench: ['domain', 'ingest', 'graph', 'pipeline', 'queries', 'api', 'cli', 'corpus'],
+  // and the test run's Neo4j server, to measure the embedded store beside Neo4j
+  bench: ['domain', 'ingest', 'graph', 'pipeline', 'queries', 'api', 'cli', 'corpus', 'neo4j-server'],
 };
 const LAYERS = Object.keys(ALLOWED);
 
 function layerOf(file: string): string {
   if (file.startsWith('api/explorer/src/')) return 'explorer';
+  if (file.startsWith('tests/neo4j-server/')) return 'neo4j-server';
   return file.split('/')[0]!;
 }
 
