@@ -2,9 +2,11 @@
  * The same answers from both backends. One API server over the embedded store and one over Neo4j,
  * each holding the corpus: every operation of GraphiQL's examples (api/examples.graphql), every
  * GraphQL example of the README, and every question of the schema (each Query field with all the
- * fields it can give, three levels deep) is asked of both and the answers compared; an upload
- * through the API lands in Neo4j as it lands in the embedded store.
+ * fields it can give, three levels deep) is asked of both and the answers compared; `kg export`
+ * on Neo4j prints the embedded store's export; an upload through the API lands in Neo4j as it
+ * lands in the embedded store.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -27,6 +29,7 @@ import { startTestServer, type TestServer } from './helpers/api.ts';
 import { BACKEND_HOOK_TIMEOUT, BACKEND_TEST_TIMEOUT, EMBEDDED, NEO4J } from './helpers/backends.ts';
 import { projectRoot } from './helpers/corpus.ts';
 import { renderTextToPdf } from './helpers/extracted.ts';
+import { NEO4J_TEST_PASSWORD, NEO4J_TEST_USER } from './neo4j-server/launcher.ts';
 
 const TOKEN = 'parity-token-3c9e';
 // the answers are compared whole, so the budgets that cut broad questions short are lifted
@@ -158,6 +161,18 @@ describe.skipIf(Boolean(NEO4J.skip))('the same answers on the embedded store and
     }
     console.log(`backend parity: ${answered} of ${questions.length} answers identical on the embedded store and Neo4j`);
     expect(different).toEqual([]);
+  });
+
+  it('prints the embedded store\'s export from the command line on Neo4j (kg export --format json)', async () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'cli/kg.ts'), 'export', '--format', 'json'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NEO4J_URI: neo4j.store.location, NEO4J_USER: process.env.NEO4J_USER ?? NEO4J_TEST_USER, NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? NEO4J_TEST_PASSWORD },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe((await exportJson(embedded.store)).trim());
   });
 
   it('lands an upload through the API in Neo4j as in the embedded store', async () => {
