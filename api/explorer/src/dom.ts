@@ -50,3 +50,16 @@ export function keepFocus(scope: Element, update: () => void): void {
   update();
   if (selector && !active?.isConnected) scope.querySelector<HTMLElement>(selector)?.focus();
 }
+
+/** Download links, grouped by what they are: "Download: the matrix CSV · XLSX". */
+export function downloadLinks(t: (key: string) => string, links: { label: string; format: string; href: string }[]): HTMLElement {
+  const groups = [...new Set(links.map((l) => l.label))];
+  return h(
+    'p',
+    { class: 'downloads' },
+    h('span', { class: 'downloads-label' }, `${t('downloads.label')}:`),
+    groups.map((label) =>
+      h('span', { class: 'download-group' }, ` ${t(label)} `, links.filter((l) => l.label === label).map((l) => h('a', { href: l.href, download: '', class: 'download', 'data-format': l.format }, l.format.toUpperCase()))),
+    ),
+  );
+}

@@ -1,5 +1,6 @@
 /** The pilots × themes view: the matrix, a party highlight and the detail of a cell. */
-import { chip, fill, h, keepFocus } from './dom.ts';
+import { chip, downloadLinks, fill, h, keepFocus } from './dom.ts';
+import { matrixDownloads } from './downloads.ts';
 import { evidenceBlock } from './evidence-view.ts';
 import { uniqueEvidence } from './evidence.ts';
 import type { Translate } from './labels.ts';
@@ -46,6 +47,7 @@ export class MatrixView {
       h('button', { type: 'submit', id: 'matrix-highlight' }, t('matrix.highlight')),
       h('button', { type: 'button', class: 'secondary', onclick: () => void this.highlightParty('') }, t('common.clear')),
       h('span', { class: 'legend-item' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '●'), ' ', t('matrix.legendHighlighted')),
+      downloadLinks(t, matrixDownloads(this.highlight?.party ?? null)),
       h('datalist', { id: 'matrix-party-names' }, [...new Set(this.data.parties.flatMap((p) => [p.name, ...p.aliases]))].sort().map((n) => h('option', { value: n }))),
     );
     this.statusEl.textContent = this.status ? t(this.status.key, this.status.params) : '';

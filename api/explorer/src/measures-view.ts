@@ -1,5 +1,6 @@
 /** The measures view: measures that recur across pilots (by theme), and measures like a typed description. */
-import { chip, fill, h, keepFocus } from './dom.ts';
+import { chip, downloadLinks, fill, h, keepFocus } from './dom.ts';
+import { measureDownloads } from './downloads.ts';
 import { evidenceBlock } from './evidence-view.ts';
 import type { Translate } from './labels.ts';
 import { orderClusters, orderSimilar } from './measures-model.ts';
@@ -17,6 +18,7 @@ export class MeasuresView {
   private readonly clusterOut = h('div', { id: 'clusters', 'aria-live': 'polite' });
   private readonly similarForm = h('form', { class: 'inline-form', id: 'similar-form', role: 'search' });
   private readonly similarOut = h('div', { id: 'similar', 'aria-live': 'polite' });
+  private readonly downloadsOut = h('div', { id: 'measures-downloads' });
 
   constructor(private readonly root: HTMLElement, private readonly client: GraphQLClient, private t: Translate) {
     this.clusterForm.addEventListener('submit', (e) => e.preventDefault());
@@ -29,6 +31,7 @@ export class MeasuresView {
       h('h2', { id: 'measures-heading' }),
       h('p', { class: 'help', id: 'measures-help' }),
       this.clusterForm,
+      this.downloadsOut,
       this.clusterOut,
       h('h2', { id: 'similar-heading' }),
       h('p', { class: 'help', id: 'similar-help' }),
@@ -57,6 +60,7 @@ export class MeasuresView {
           THEMES.map((x) => h('option', { value: x, selected: x === this.theme }, t(`theme.${x}`))),
         ),
       );
+      this.renderDownloads();
       fill(
         this.similarForm,
         h('label', { for: 'similar-text' }, t('similar.label')),
@@ -70,6 +74,7 @@ export class MeasuresView {
 
   async loadClusters(theme: Theme | null): Promise<void> {
     this.theme = theme;
+    this.renderDownloads();
     this.clusters = { state: 'loading' };
     this.renderClusters();
     const query = theme ?? '';
@@ -80,6 +85,11 @@ export class MeasuresView {
       if (this.theme === theme) this.clusters = { state: 'error' };
     }
     this.renderClusters();
+  }
+
+  /** The measures on the theme chosen, as files. */
+  private renderDownloads(): void {
+    fill(this.downloadsOut, downloadLinks(this.t, measureDownloads(this.theme)));
   }
 
   async findSimilar(text: string): Promise<void> {

@@ -1,7 +1,8 @@
 /** The party network view: filters, search, the sigma graph, the list of parties and a party's details. */
 import type { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { chip, fill, h, keepFocus } from './dom.ts';
+import { chip, downloadLinks, fill, h, keepFocus } from './dom.ts';
+import { networkDownloads } from './downloads.ts';
 import { evidenceBlock } from './evidence-view.ts';
 import type { Translate } from './labels.ts';
 import { DEFAULT_FILTER, filterNetwork, KIND_COLOURS, layoutGraph, searchParties, type NetworkFilter, type PartyMatch, type ShownNetwork } from './network-model.ts';
@@ -141,6 +142,7 @@ export class NetworkView {
         h('input', { id: 'filter-min-weight', type: 'number', min: 1, max: 8, step: 1, value: f.minWeight, onchange: (e: Event) => this.setFilter({ minWeight: Math.max(1, Number((e.target as HTMLInputElement).value) || 1) }) }),
       ),
       h('button', { type: 'button', class: 'secondary', onclick: () => this.setFilter({ ...DEFAULT_FILTER, kinds: [] }) }, t('common.clear')),
+      downloadLinks(t, networkDownloads(f.kinds, f.minWeight, PARTY_KINDS)),
       h('datalist', { id: 'party-names' }, [...new Set(this.data.parties.flatMap((p) => [p.name, ...p.aliases]))].sort().map((n) => h('option', { value: n }))),
     );
   }
