@@ -18,12 +18,25 @@ const classpathFile = join(launcherDir, 'target', 'classpath.txt');
 const classesDir = join(launcherDir, 'target', 'classes');
 const sources = [join(launcherDir, 'pom.xml'), join(launcherDir, 'src/main/java/kg/neo4j/TestServer.java')];
 
-const has = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 
-/** Whether this machine can build and run the launcher; the reason when it cannot. */
+/** The major version of the `java` on the PATH, or undefined without one. */
+function javaVersion(): number | undefined {
+  if (!onPath('java')) return undefined;
+  const { stderr } = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(stderr ?? '');
+  return match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : undefined;
+}
+
+let tools: { ok: true } | { ok: false; reason: string } | undefined;
+
+/** Whether this machine can build and run the launcher (Java 17 or newer, Maven); the reason when it cannot. */
 export function launcherTools(): { ok: true } | { ok: false; reason: string } {
-  const missing = [...(has('java', ['-version']) ? [] : ['java (17 or newer)']), ...(has('mvn', ['-v']) ? [] : ['mvn (Maven)'])];
-  return missing.length === 0 ? { ok: true } : { ok: false, reason: `${missing.join(' and ')} not found` };
+  if (tools) return tools;
+  const java = javaVersion();
+  const missing = [...(java === undefined ? ['java (17 or newer)'] : java < 17 ? [`java 17 or newer (this is ${java})`] : []), ...(onPath('mvn') ? [] : ['mvn (Maven)'])];
+  tools = missing.length === 0 ? { ok: true } : { ok: false, reason: `${missing.join(' and ')} not found` };
+  return tools;
 }
 
 /** Compiles the launcher when it is missing or older than its sources; returns its class path. */
