@@ -19,7 +19,22 @@ import { localUrl, newLocalToken, removeServerFile, writeServerFile } from './se
 /** The log of `kg start`: human lines on a terminal, JSON lines otherwise (or when asked). */
 export function startLogger(level: Config['server']['logLevel'], json: boolean): Logger {
   if (json || !process.stdout.isTTY) return pino({ level });
-  return pino({ level }, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
+  return pino(
+    { level },
+    pretty({
+      colorize: true,
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      // each line says it all in its message; a request's fields are made into one
+      hideObject: true,
+      messageFormat: (log, key) => {
+        if (log[key] !== 'request') return String(log[key]);
+        const { method, path, status, ms, operations, errors } = log as { method?: string; path?: string; status?: number; ms?: number; operations?: string[]; errors?: string[] };
+        return [method, path, status, ms === undefined ? '' : `${ms} ms`, operations?.join(', '), errors?.length ? `errors: ${errors.join(', ')}` : ''].filter(Boolean).join(' ');
+      },
+    }),
+  );
 }
 
 /** Fails with BAD_CONFIG naming PORT when the port cannot be had, before any work is done. */
@@ -45,7 +60,7 @@ export async function start(config: Config, serve: boolean, json = false): Promi
   const corpus = join(PROJECT_ROOT, 'corpus');
   const files = collectPdfFiles([corpus]);
   const results = await ingestFiles(store, files, (r) => {
-    if (r.status === 'failed') log.warn({ file: basename(r.file), status: r.status, code: r.code, reason: r.reason, ms: r.ms }, `${basename(r.file)}: failed ${r.code}`);
+    if (r.status === 'failed') log.warn({ file: basename(r.file), status: r.status, code: r.code, reason: r.reason, ms: r.ms }, `${basename(r.file)}: failed ${r.code}: ${r.reason}`);
     else {
       log.info({ file: basename(r.file), status: r.status, ms: r.ms }, `${basename(r.file)}: ${r.status}`);
       for (const w of r.warnings) log.warn({ file: basename(r.file), warning: w }, `${basename(r.file)}: ${w}`);
