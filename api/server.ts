@@ -16,6 +16,7 @@ import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
+import { projectPath } from '../domain/project-files.ts';
 import { DOCUMENTS } from '../graph/cypher.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { storeInfo } from '../graph/store-info.ts';
@@ -32,9 +33,8 @@ import { serveCypher, serveStats } from './store-access.ts';
 import { boundedResponseCache } from './response-cache.ts';
 import { resolvers, type RequestContext } from './resolvers/index.ts';
 
-const here = new URL('.', import.meta.url).pathname;
-export const typeDefs = readFileSync(join(here, 'schema.graphql'), 'utf8');
-const examples = readFileSync(join(here, 'examples.graphql'), 'utf8');
+export const typeDefs = readFileSync(projectPath('api', 'schema.graphql'), 'utf8');
+const examples = readFileSync(projectPath('api', 'examples.graphql'), 'utf8');
 
 export interface ServerOptions {
   store: GraphStore;

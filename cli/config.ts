@@ -5,13 +5,13 @@
  * server runs (PORT, HOST, CORS_ORIGINS, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES, KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
  */
 import { isIP } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { StoreConfig } from '../graph/store.ts';
 import { NEO4J_POOL_SETTINGS, neo4jDatabase, neo4jPoolOf, neo4jUri } from './neo4j-settings.ts';
 
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export { PROJECT_ROOT } from '../domain/project-files.ts';
+import { PROJECT_ROOT } from '../domain/project-files.ts';
 
 /** The embedded store lives in one file inside the data directory. */
 export const EMBEDDED_FILE = 'graph.grafeo';

@@ -16,14 +16,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DOWNLOADS, downloadParams, isDownload, makeDownload, DownloadParamError } from '../api/exports/downloads.ts';
-import { storeStats } from '../api/store-access.ts';
-import { QueryContext } from '../queries/context.ts';
-import { removeDocument } from '../graph/documents.ts';
+// What a command needs is loaded by that command (await import(…) in its action): `kg --help`
+// or `kg stats` does not load pdf.js, the NLP models, the GraphQL schema or the exports.
+import type { storeStats } from '../api/store-access.ts';
 import { isStoreError } from '../graph/errors.ts';
 import type { ExportFormat } from '../graph/export.ts';
-import { openStore } from '../graph/open-store.ts';
-import { formatBytes } from '../graph/store-info.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { isIngestError } from '../domain/ingest-errors.ts';
 import { collectPdfFiles } from './collect-files.ts';
@@ -32,10 +29,10 @@ import { endQuietlyOnClosedPipe, EXIT, printJson, UsageError } from './output.ts
 import { DEFAULT_JOBS } from '../pipeline/extract-pool.ts';
 import { readServerFile } from './server-file.ts';
 import { cypherThrough, exportThrough, statsThrough } from './through-server.ts';
-import { extractAndReport, ingestAndReport, readAndReport } from './reports.ts';
 
 /** Opens the configured store for the length of `work`, and closes it however `work` ends; an error of `work` is never hidden by one of closing. */
 async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../graph/open-store.ts');
   const store = await openStore(loadConfig().store);
   let result: T;
   try {
@@ -64,6 +61,9 @@ async function readStore<T>(local: (store: GraphStore) => Promise<T>, through: (
   }
 }
 
+/** Batches from this size are read on a pool of threads unless --jobs says otherwise. */
+const POOL_FROM = 16;
+
 endQuietlyOnClosedPipe();
 
 const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -86,6 +86,7 @@ program
   .argument('<paths...>', 'PDF files or folders of PDFs')
   .option('--json', 'print one JSON array: { file, status: "read", kind, language, pages, characters } or { file, status: "failed", code, reason } per file')
   .action(async (paths: string[], options: { json?: boolean }) => {
+    const { readAndReport } = await import('./reports.ts');
     process.exitCode = (await readAndReport(paths, options.json === true)) > 0 ? EXIT.inputFailed : EXIT.ok;
   });
 
@@ -95,6 +96,7 @@ program
   .argument('<paths...>', 'PDF files or folders of PDFs')
   .option('--json', 'print the extracted records as one JSON array, one entry per file, however many ({ file, status: "failed", code, reason } for a file that failed)')
   .action(async (paths: string[], options: { json?: boolean }) => {
+    const { extractAndReport } = await import('./reports.ts');
     process.exitCode = (await extractAndReport(paths, options.json === true)) > 0 ? 1 : 0;
   });
 
@@ -103,8 +105,8 @@ program
   .description('read, extract and write PDFs to the store: new, unchanged (same SHA-256), replaced (new version) or failed')
   .argument('<paths...>', 'PDF files or folders of PDFs')
   .option('--json', 'print the per-file results as one JSON array ({ file, status, code?, reason?, ms }) instead of a table')
-  .addOption(new Option('--jobs <n>', 'threads that read and extract, one per core by default; the writes stay one document at a time, in order').default(DEFAULT_JOBS).argParser(jobsOf))
-  .action(async (paths: string[], options: { json?: boolean; jobs: number }) => {
+  .addOption(new Option('--jobs <n>', `threads that read and extract (default: one per core for ${POOL_FROM} files or more, else 1); the writes stay one document at a time, in order`).argParser(jobsOf))
+  .action(async (paths: string[], options: { json?: boolean; jobs?: number }) => {
     const files = collectPdfFiles(paths);
     if (files.length === 0) {
       console.error(`No PDF files found in ${paths.join(', ')}`);
@@ -112,11 +114,14 @@ program
       process.exitCode = EXIT.inputFailed;
       return;
     }
-    // a pool's threads start in about a second each: worth it for more files than threads
-    const jobs = Math.min(options.jobs, files.length);
+    // a pool's threads take a second or two each to start: worth it for a batch, not for a few files
+    const jobs = Math.min(options.jobs ?? (files.length >= POOL_FROM ? DEFAULT_JOBS : 1), files.length);
+    const { ingestAndReport } = await import('./reports.ts');
     const results = await withStore((store) => ingestAndReport(store, files, options.json === true, jobs));
     process.exitCode = results.some((r) => r.status === 'failed') ? 1 : 0;
   });
+
+
 
 /** --jobs: a whole number of threads, at least 1. */
 function jobsOf(value: string): number {
@@ -131,6 +136,7 @@ program
   .argument('<document>', 'file name such as bygdevekstavtale-nord-troms.pdf, or an id such as document:bygdevekstavtale-nord-troms')
   .option('--json', 'print { removed: <document> } as JSON')
   .action(async (document: string, options: { json?: boolean }) => {
+    const { removeDocument } = await import('../graph/documents.ts');
     await withStore((store) => removeDocument(store, basename(document)));
     if (options.json) printJson({ removed: document });
     else console.log(`removed ${document}`);
@@ -141,6 +147,7 @@ program
   .description('the store (location, size on disk, last ingest), node counts by label and relationship counts by type')
   .option('--json', 'print as JSON')
   .action(async (options: { json?: boolean }) => {
+    const [{ storeStats }, { formatBytes }] = await Promise.all([import('../api/store-access.ts'), import('../graph/store-info.ts')]);
     const all = (await readStore(
       (store) => storeStats(store, true),
       (server) => statsThrough(server),
@@ -156,7 +163,7 @@ program
 
 program
   .command('export')
-  .description(`the whole graph (JSON { nodes, relationships }, GraphML or GEXF), or a download: ${DOWNLOADS.join(', ')}`)
+  .description('the whole graph (JSON { nodes, relationships }, GraphML or GEXF), or a download: party-network.gexf|graphml, or matrix, pilots-involving, transferable-measures, parties as .csv|.xlsx')
   .argument('[download]', 'what to export, e.g. party-network.gexf, matrix.xlsx, pilots-involving.csv (default: graph.<format>)')
   .addOption(new Option('--format <format>', 'the whole graph\'s format').choices(['json', 'graphml', 'gexf']).default('json'))
   .option('--out <file>', 'write to a file instead of stdout')
@@ -167,6 +174,8 @@ program
   .option('--min-pilots <n>', 'transferable-measures: clusters of at least this many pilots')
   .option('--json', 'print JSON only: the graph as JSON, or with --out { file, download, bytes }')
   .action(async (download: string | undefined, options: { format: ExportFormat; out?: string; json?: boolean; party?: string; theme?: string; kinds?: string; minWeight?: string; minPilots?: string }) => {
+    const { DOWNLOADS, downloadParams, isDownload, makeDownload, DownloadParamError } = await import('../api/exports/downloads.ts');
+    const { QueryContext } = await import('../queries/context.ts');
     const name = download ?? `graph.${options.format}`;
     if (!isDownload(name)) throw new UsageError(`${JSON.stringify(name)} is no download; one of ${DOWNLOADS.join(', ')}`);
     if (download && options.format !== 'json' && !download.startsWith('graph.')) throw new UsageError('--format is for the whole graph; a download names its format (party-network.graphml)');

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { IngestError, type IngestErrorCode } from '../domain/ingest-errors.ts';
+import { projectPath, RUNNING_BUILT } from '../domain/project-files.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
 
 export interface PoolTask {
@@ -64,7 +65,7 @@ export class ExtractPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('./extract-worker-entry.mjs', import.meta.url));
+    const worker = new Worker(RUNNING_BUILT ? projectPath('dist', 'extract-worker.js') : projectPath('pipeline', 'extract-worker-entry.mjs'));
     worker.on('message', (reply: PoolReply) => {
       const waiting = this.pending.get(reply.id)!;
       this.pending.delete(reply.id);

@@ -15,12 +15,17 @@ import synonyms from '../domain/lexicon/synonyms.json' with { type: 'json' };
 /** A lower-case word in bokmål: by the word pairs, else by the nynorsk inflection rules. */
 const bokmaal = (word: string) => bokmaalFormOf(toBokmaal(word));
 const norm = (word: string) => stem(bokmaal(word));
-const STOP = new Set(stopwords.words.map(norm));
-const GENERIC = new Set(stopwords.genericForComparison.map(norm));
-const CANONICAL = new Map<string, string>();
-for (const group of synonyms.groups) {
-  const head = norm(group[0]!);
-  for (const word of group) if (!CANONICAL.has(norm(word))) CANONICAL.set(norm(word), head);
+/** The lexicons read as terms: on first use, since folding reads the word lists (which a command that compares nothing never needs). */
+let lexicon: { STOP: Set<string>; GENERIC: Set<string>; CANONICAL: Map<string, string> } | undefined;
+function lexiconTerms() {
+  if (lexicon) return lexicon;
+  const CANONICAL = new Map<string, string>();
+  for (const group of synonyms.groups) {
+    const head = norm(group[0]!);
+    for (const word of group) if (!CANONICAL.has(norm(word))) CANONICAL.set(norm(word), head);
+  }
+  lexicon = { STOP: new Set(stopwords.words.map(norm)), GENERIC: new Set(stopwords.genericForComparison.map(norm)), CANONICAL };
+  return lexicon;
 }
 /** Multi-word expressions read as one word ("greie ut" → utrede), longest first. */
 const PHRASES = Object.entries(synonyms.phrases as Record<string, string>)
@@ -71,6 +76,7 @@ export interface TermOptions {
 /** The terms of a text by meaning, in the order they stand. */
 export function meaningTerms(text: string, options: TermOptions = {}): string[] {
   const { ignore, keepGeneric } = options;
+  const { STOP, GENERIC, CANONICAL } = lexiconTerms();
   const generic = (t: string) => !keepGeneric && GENERIC.has(t);
   const terms: string[] = [];
   for (const word of words(withPhrasesRead(expandSuspended(text)))) {

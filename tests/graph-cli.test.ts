@@ -35,7 +35,7 @@ describe('kg ingest, stats, export, cypher, remove', () => {
   });
 
   it('takes the number of reading threads, and refuses one that is no whole number of at least 1', () => {
-    const one = kg('ingest', inbox, '--jobs', '1');
+    const one = kg('ingest', inbox, '--jobs', '2');
     expect(one.stdout).toContain('0 new, 2 unchanged, 0 replaced, 1 failed (3 files)');
     for (const bad of ['0', '1.5', 'two']) {
       const run = kg('ingest', inbox, '--jobs', bad);

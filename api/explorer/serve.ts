@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../../domain/project-files.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = projectPath('api', 'explorer');
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 const HTML = 'text/html; charset=utf-8';

@@ -3,7 +3,7 @@
  * read æ, ø and å right) or an XLSX workbook with a typed, frozen header row and a filter; both
  * written by exceljs.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Table } from './tables.ts';
 
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
@@ -14,8 +14,8 @@ export const TABLE_TYPES: Record<TableFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-function workbookOf(table: Table): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+function workbookOf(table: Table, Excel: typeof ExcelJS): ExcelJS.Workbook {
+  const workbook = new Excel.Workbook();
   workbook.creator = 'agreement-knowledge-graph';
   // a fixed date, so that the same table always gives the same workbook
   workbook.created = workbook.modified = new Date(0);
@@ -31,7 +31,9 @@ function workbookOf(table: Table): ExcelJS.Workbook {
 }
 
 export async function writeTable(table: Table, format: TableFormat): Promise<Buffer> {
-  const workbook = workbookOf(table);
+  // exceljs is large: loaded by the first table asked for, not by every command that could ask
+  const { default: Excel } = await import('exceljs');
+  const workbook = workbookOf(table, Excel);
   if (format === 'xlsx') return Buffer.from(await workbook.xlsx.writeBuffer());
   const csv = Buffer.from(await workbook.csv.writeBuffer({ formatterOptions: { quoteColumns: false, rowDelimiter: '\r\n', writeBOM: false } }));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), csv]);

@@ -14,6 +14,7 @@
  * keeps between documents cannot grow without bound.
  */
 import { Worker } from 'node:worker_threads';
+import { projectPath } from '../../domain/project-files.ts';
 import { IngestError, type IngestErrorCode } from '../../domain/ingest-errors.ts';
 import { recoveredErrors, textLostReason, type PdfWarning } from './recovered-errors.ts';
 
@@ -123,7 +124,7 @@ class WorkerReader {
 
   private start(): Worker {
     this.served = 0;
-    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+    const worker = new Worker(projectPath('ingest', 'pdf', 'pdf-worker.mjs'), {
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     // An idle worker must not keep the process alive; while a document is read, its timer does.
