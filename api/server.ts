@@ -28,7 +28,7 @@ import { createIngestor, type IngestOptions } from './ingest-upload.ts';
 import { costRule, queryCost } from './query-cost.ts';
 import { budgetFields, DEFAULT_BUDGET, RequestBudget } from './request-budget.ts';
 import { serveDocument } from './documents.ts';
-import { EXPORT_PREFIX, serveExport } from './exports/http.ts';
+import { EXPORT_PREFIX, serveExport } from './serve-export.ts';
 import { serveCypher, serveStats } from './store-access.ts';
 import { boundedResponseCache } from './response-cache.ts';
 import { resolvers, type RequestContext } from './resolvers/index.ts';

@@ -1,10 +1,10 @@
 /** GET (and HEAD) /export/<name>: every download of downloads.ts over HTTP, as an attachment. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { QueryContext } from '../../queries/context.ts';
-import { NotFoundError, UnknownPartyError } from '../../queries/errors.ts';
-import { contentDisposition } from '../content-disposition.ts';
-import { DownloadParamError, downloadParams, DOWNLOADS, isDownload, makeDownload } from './downloads.ts';
+import type { QueryContext } from '../queries/context.ts';
+import { NotFoundError, UnknownPartyError } from '../queries/errors.ts';
+import { contentDisposition } from './content-disposition.ts';
+import { DownloadParamError, downloadParams, DOWNLOADS, isDownload, makeDownload } from './exports/downloads.ts';
 
 export const EXPORT_PREFIX = '/export/';
 
