@@ -70,7 +70,7 @@ describe('answers that grow with the corpus', () => {
 describe('the server', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ warm: false });
   }, 120_000);
   afterAll(async () => {
     await server?.close();

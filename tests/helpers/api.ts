@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { expect } from 'vitest';
-import { createApi, type ServerOptions } from '../../api/server.ts';
+import { createApi, keepAnswersWarm, type ServerOptions } from '../../api/server.ts';
 import { ingestExtracted } from '../../graph/documents.ts';
 import type { EmbeddedStore } from '../../graph/embedded-store.ts';
 import type { GraphStore } from '../../graph/store.ts';
@@ -32,6 +32,8 @@ interface TestServerOptions {
   ingest?: Partial<ServerOptions['ingest']>;
   /** The server's log (silent by default). */
   logger?: ServerOptions['logger'];
+  /** Compute what questions build on before the first request, as `npm start` does (the default); false: leave it to the requests. */
+  warm?: boolean;
 }
 
 /** Over a temporary embedded store, or with `backend` over a fresh store of that backend. */
@@ -48,6 +50,7 @@ export async function startTestServer(options: TestServerOptions & { backend?: B
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.limits ? { limits: options.limits } : {}),
   });
+  if (options.warm !== false) await keepAnswersWarm(api);
   const server: Server = createServer((req, res) => void api.handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
