@@ -45,7 +45,7 @@ export async function compareBackends(corpusFiles: string[], synthetic: Syntheti
   if (!tools.ok) return { skipped: `${tools.reason}: no Neo4j server can be started` };
   const home = mkdtempSync(join(tmpdir(), 'kg-bench-neo4j-'));
   log(' starting Neo4j …');
-  const server = await startNeo4jServer({ home, servers: sizes.length });
+  const server = await startNeo4jServer({ home, servers: sizes.length, steadyState: true });
   try {
     const points: BackendPoint[] = [];
     for (const [i, n] of sizes.entries()) {

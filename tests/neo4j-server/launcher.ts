@@ -63,6 +63,8 @@ export interface StartOptions {
   parentPid?: number;
   /** How long to wait for READY. */
   timeoutMs?: number;
+  /** For measurements: the JVM's full optimising compiler, which starts slower and then runs faster. */
+  steadyState?: boolean;
 }
 
 export interface Neo4jServer {
@@ -81,6 +83,8 @@ export async function startNeo4jServer(options: StartOptions): Promise<Neo4jServ
     '-Xms256m',
     '-Xmx1g',
     '-XX:+UseSerialGC',
+    // a test server lives minutes: the quick compiler alone halves its start and its first plans
+    ...(options.steadyState ? [] : ['-XX:TieredStopAtLevel=1']),
     '-cp',
     classpath,
     'kg.neo4j.TestServer',
