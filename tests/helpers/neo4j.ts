@@ -15,7 +15,7 @@ import { CLEAR_GRAPH } from '../../graph/cypher.ts';
 import { NODE_LABELS, STORE_META } from '../../graph/model.ts';
 import { Neo4jStore } from '../../graph/neo4j-store.ts';
 import type { StoreConfig } from '../../graph/store.ts';
-import { launcherTools, NEO4J_TEST_PASSWORD, NEO4J_TEST_USER, startNeo4jServer } from '../neo4j-server/launcher.ts';
+import { canMakeCertificates, launcherTools, NEO4J_TEST_PASSWORD, NEO4J_TEST_USER, startNeo4jServer } from '../neo4j-server/launcher.ts';
 
 export type Neo4jConfig = Extract<StoreConfig, { backend: 'neo4j' }>;
 
@@ -44,16 +44,19 @@ const alive = (pid: number) => {
 };
 
 /** The databases of this run: the one of NEO4J_URI, or those of the run's own server (started here on first use). */
-async function databases(): Promise<Neo4jConfig[]> {
+async function databases(): Promise<{ configs: Neo4jConfig[]; certificate?: string }> {
   if (external) {
     const config = storeConfig();
     if (config.backend !== 'neo4j') throw new Error('NEO4J_URI is set but the configuration is not Neo4j');
-    return [config];
+    return { configs: [config] };
   }
   const { dir, pid } = run();
   const pool = join(dir, 'pool.json');
   const failed = join(dir, 'pool.error');
-  const toConfigs = () => (JSON.parse(readFileSync(pool, 'utf8')) as { uris: string[] }).uris.map((uri) => ({ backend: 'neo4j' as const, uri, user: NEO4J_TEST_USER, password: NEO4J_TEST_PASSWORD }));
+  const toConfigs = () => {
+    const { uris, certificate } = JSON.parse(readFileSync(pool, 'utf8')) as { uris: string[]; certificate?: string };
+    return { configs: uris.map((uri) => ({ backend: 'neo4j' as const, uri, user: NEO4J_TEST_USER, password: NEO4J_TEST_PASSWORD })), ...(certificate ? { certificate } : {}) };
+  };
   if (existsSync(pool)) return toConfigs();
   let starter = false;
   try {
@@ -66,8 +69,9 @@ async function databases(): Promise<Neo4jConfig[]> {
     try {
       // vitest runs availableParallelism() - 1 suites at once: one database each, and one for a suite that holds two
       const servers = Number(process.env.KG_NEO4J_SERVERS) || Math.max(availableParallelism() - 1, 1) + 1;
-      const server = await startNeo4jServer({ home: join(dir, 'server'), servers, parentPid: pid });
-      writeFileSync(`${pool}.tmp`, JSON.stringify({ uris: server.uris, pid: server.pid }));
+      // Bolt offers TLS too (with a self-signed certificate), so that bolt+s:// and neo4j+s:// are tried for real
+      const server = await startNeo4jServer({ home: join(dir, 'server'), servers, parentPid: pid, tls: canMakeCertificates() });
+      writeFileSync(`${pool}.tmp`, JSON.stringify({ uris: server.uris, pid: server.pid, certificate: server.certificate }));
       renameSync(`${pool}.tmp`, pool);
     } catch (error) {
       writeFileSync(failed, String((error as Error).stack ?? error));
@@ -84,12 +88,14 @@ async function databases(): Promise<Neo4jConfig[]> {
 
 export interface Neo4jLease {
   config: Neo4jConfig;
+  /** The run's own server's TLS certificate (PEM file), when it offers TLS. */
+  certificate?: string;
   release(): void;
 }
 
 /** A database of its own for this suite, empty, until `release`; waits while all are lent. */
 export async function leaseNeo4j(timeoutMs = 15 * 60_000): Promise<Neo4jLease> {
-  const configs = await databases();
+  const { configs, certificate } = await databases();
   const { dir } = run();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -104,7 +110,7 @@ export async function leaseNeo4j(timeoutMs = 15 * 60_000): Promise<Neo4jLease> {
       }
       writeFileSync(join(lease, 'pid'), String(process.pid));
       await clear(config);
-      return { config, release: () => rmSync(lease, { recursive: true, force: true }) };
+      return { config, ...(certificate ? { certificate } : {}), release: () => rmSync(lease, { recursive: true, force: true }) };
     }
     if (Date.now() > deadline) throw new Error(`no Neo4j database came free within ${timeoutMs} ms`);
     await sleep(250);

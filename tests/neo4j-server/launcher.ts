@@ -51,6 +51,19 @@ export function buildLauncher(): string {
   return `${classesDir}:${readFileSync(classpathFile, 'utf8').trim()}`;
 }
 
+/** Whether a self-signed certificate can be made here (openssl on the PATH). */
+export const canMakeCertificates = () => onPath('openssl');
+
+/** A key and a self-signed certificate for 127.0.0.1 and localhost in `dir` (kept if there), as Neo4j's Bolt TLS reads them. */
+function selfSignedCertificate(dir: string): string {
+  if (existsSync(join(dir, 'public.crt'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const args = ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '7', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'];
+  const result = spawnSync('openssl', [...args, '-keyout', join(dir, 'private.key'), '-out', join(dir, 'public.crt')], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`openssl could not make the test server's certificate: ${result.stderr}`);
+  return dir;
+}
+
 export interface StartOptions {
   /** The home directory (with several servers: the folder of their homes). Reused files are recovered as after a crash. */
   home: string;
@@ -65,10 +78,14 @@ export interface StartOptions {
   timeoutMs?: number;
   /** For measurements: the JVM's full optimising compiler, which starts slower and then runs faster. */
   steadyState?: boolean;
+  /** Bolt also offers TLS, with a self-signed certificate for 127.0.0.1 and localhost made by openssl. */
+  tls?: boolean;
 }
 
 export interface Neo4jServer {
   uris: string[];
+  /** With `tls`: the server's certificate (PEM), for a client that is to trust it. */
+  certificate?: string;
   pid: number;
   /** Ends it as a crash would (SIGKILL) and waits until it is gone. */
   kill(): Promise<void>;
@@ -79,6 +96,7 @@ export interface Neo4jServer {
 export async function startNeo4jServer(options: StartOptions): Promise<Neo4jServer> {
   const classpath = buildLauncher();
   mkdirSync(options.home, { recursive: true });
+  const tlsDir = options.tls ? selfSignedCertificate(join(options.home, 'tls')) : undefined;
   const args = [
     '-Xms256m',
     '-Xmx1g',
@@ -99,6 +117,7 @@ export async function startNeo4jServer(options: StartOptions): Promise<Neo4jServ
     '--lock-timeout',
     String(options.lockTimeout ?? 5),
     ...(options.parentPid ? ['--parent-pid', String(options.parentPid)] : []),
+    ...(tlsDir ? ['--tls', tlsDir] : []),
   ];
   let child: ChildProcess;
   let output: () => string;
@@ -132,6 +151,7 @@ export async function startNeo4jServer(options: StartOptions): Promise<Neo4jServ
   const gone = async (timeoutMs: number) => exitCode !== undefined || (await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]));
   return {
     uris,
+    ...(tlsDir ? { certificate: join(tlsDir, 'public.crt') } : {}),
     pid: child.pid!,
     async kill() {
       child.kill('SIGKILL');

@@ -12,6 +12,9 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.configuration.ssl.ClientAuth;
+import org.neo4j.configuration.ssl.SslPolicyConfig;
+import org.neo4j.configuration.ssl.SslPolicyScope;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
@@ -21,14 +24,15 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * home directory with its Bolt connector on loopback and a password for the user neo4j.
  *
  * <pre>
- * java -cp … kg.neo4j.TestServer --home DIR [--servers N] [--port P] [--password PW] [--lock-timeout SECONDS] [--parent-pid PID]
+ * java -cp … kg.neo4j.TestServer --home DIR [--servers N] [--port P] [--password PW] [--lock-timeout SECONDS] [--parent-pid PID] [--tls DIR]
  * </pre>
  *
  * Prints one Bolt URI per server ({@code bolt://127.0.0.1:PORT}), then {@code READY}, and runs
  * until its standard input closes, or with {@code --parent-pid} until that process ends (so it
  * never outlives the test run that started it), or until it is killed. With one server, {@code --home} is its home and {@code --port} its port (0: a free one),
  * so a killed server can be started again on the same files and port; with more, each gets
- * {@code DIR/server-N} and a free port.
+ * {@code DIR/server-N} and a free port. With {@code --tls}, Bolt also offers TLS with the
+ * {@code private.key} and {@code public.crt} of that folder.
  */
 public final class TestServer {
     public static void main(String[] args) {
@@ -48,6 +52,7 @@ public final class TestServer {
         String password = "kg-test-password";
         long lockTimeout = 5;
         long parentPid = 0;
+        Path tls = null;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) usage("missing a value after " + args[i]);
             String value = args[i + 1];
@@ -58,6 +63,7 @@ public final class TestServer {
                 case "--password" -> password = value;
                 case "--lock-timeout" -> lockTimeout = Long.parseLong(value);
                 case "--parent-pid" -> parentPid = Long.parseLong(value);
+                case "--tls" -> tls = Path.of(value).toAbsolutePath();
                 default -> usage("unknown option " + args[i]);
             }
         }
@@ -70,7 +76,18 @@ public final class TestServer {
         for (int n = 0; n < servers; n++) {
             Path dir = servers == 1 ? home : home.resolve("server-" + n);
             Files.createDirectories(dir);
-            DatabaseManagementService service = new DatabaseManagementServiceBuilder(dir)
+            DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(dir);
+            if (tls != null) {
+                // TLS offered beside plain Bolt, with the certificate and key in the folder given
+                SslPolicyConfig bolt = SslPolicyConfig.forScope(SslPolicyScope.BOLT);
+                builder.setConfig(bolt.enabled, true)
+                        .setConfig(bolt.base_directory, tls)
+                        .setConfig(bolt.private_key, tls.resolve("private.key"))
+                        .setConfig(bolt.public_certificate, tls.resolve("public.crt"))
+                        .setConfig(bolt.client_auth, ClientAuth.NONE)
+                        .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.OPTIONAL);
+            }
+            DatabaseManagementService service = builder
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(GraphDatabaseSettings.auth_enabled, true)
@@ -121,7 +138,7 @@ public final class TestServer {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nusage: TestServer --home DIR [--servers N] [--port P] [--password PW] [--lock-timeout SECONDS] [--parent-pid PID]");
+        System.err.println(problem + "\nusage: TestServer --home DIR [--servers N] [--port P] [--password PW] [--lock-timeout SECONDS] [--parent-pid PID] [--tls DIR]");
         System.exit(64);
     }
 }
