@@ -104,7 +104,12 @@ export async function leaseNeo4j(timeoutMs = 15 * 60_000): Promise<Neo4jLease> {
       try {
         mkdirSync(lease);
       } catch {
-        const owner = Number(readFileSync(join(lease, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
+        let owner = 0;
+        try {
+          owner = Number(readFileSync(join(lease, 'pid'), 'utf8') || 0);
+        } catch {
+          // given back just now, or its owner has not written its pid yet
+        }
         if (owner && !alive(owner)) rmSync(lease, { recursive: true, force: true }); // left by a suite that died
         continue;
       }
