@@ -26,9 +26,9 @@ export const neo4jSkipReason: string | undefined = (() => {
   if (external) return undefined;
   const tools = launcherTools();
   if (tools.ok) return undefined;
-  const reason = `Neo4j suites skipped: ${tools.reason}, so the test run cannot start its Neo4j server (install a JDK 17 and Maven, or set NEO4J_URI to a Neo4j of your own)`;
-  if (process.env.KG_REQUIRE_NEO4J === '1') throw new Error(`${reason}; KG_REQUIRE_NEO4J=1 asks for them to run`);
-  return reason;
+  const why = `${tools.reason}, so the test run cannot start its Neo4j server (install a JDK 17 and Maven, or set NEO4J_URI to a Neo4j of your own)`;
+  if (process.env.KG_REQUIRE_NEO4J === '1') throw new Error(`the Neo4j suites cannot run: ${why}; KG_REQUIRE_NEO4J=1 asks for them to run`);
+  return `Neo4j suites skipped: ${why}`;
 })();
 if (neo4jSkipReason) console.warn(neo4jSkipReason);
 
