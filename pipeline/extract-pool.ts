@@ -17,10 +17,17 @@ export interface PoolTask {
 }
 
 export type PoolReply =
-  | { id: number; extracted: ExtractedDocument }
+  /** `ms`: how long the thread read and extracted (not how long the task waited for a thread). */
+  | { id: number; extracted: ExtractedDocument; ms: number }
   | { id: number; error: { code: IngestErrorCode; reason: string } }
   /** Not a property of the file: a fault of the extractor, passed on as it is. */
   | { id: number; failure: string };
+
+/** A document's record, and how long its thread took to read and extract it. */
+export interface Extracted {
+  extracted: ExtractedDocument;
+  ms: number;
+}
 
 /** Threads by default: one per core. */
 export const DEFAULT_JOBS = availableParallelism();
@@ -28,8 +35,8 @@ export const DEFAULT_JOBS = availableParallelism();
 export class ExtractPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
-  private readonly queue: { task: PoolTask; resolve: (x: ExtractedDocument) => void; reject: (e: Error) => void }[] = [];
-  private readonly pending = new Map<number, { file: string; resolve: (x: ExtractedDocument) => void; reject: (e: Error) => void }>();
+  private readonly queue: { task: PoolTask; resolve: (x: Extracted) => void; reject: (e: Error) => void }[] = [];
+  private readonly pending = new Map<number, { file: string; resolve: (x: Extracted) => void; reject: (e: Error) => void }>();
   private readonly busy = new Map<Worker, number>();
   private next = 0;
 
@@ -38,7 +45,7 @@ export class ExtractPool {
   }
 
   /** The record of one document, read and extracted on a pool thread; a file's own fault is an IngestError. */
-  extract(bytes: Uint8Array, file: string, sha256: string): Promise<ExtractedDocument> {
+  extract(bytes: Uint8Array, file: string, sha256: string): Promise<Extracted> {
     return new Promise((resolve, reject) => {
       this.queue.push({ task: { id: this.next++, bytes, file, sha256 }, resolve, reject });
       this.dispatch();
@@ -72,7 +79,7 @@ export class ExtractPool {
       this.busy.delete(worker);
       worker.unref();
       this.idle.push(worker);
-      if ('extracted' in reply) waiting.resolve(reply.extracted);
+      if ('extracted' in reply) waiting.resolve({ extracted: reply.extracted, ms: reply.ms });
       else if ('error' in reply) waiting.reject(new IngestError(reply.error.code, waiting.file, reply.error.reason));
       else waiting.reject(new Error(`extracting ${waiting.file} failed: ${reply.failure}`));
       this.dispatch();

@@ -10,8 +10,10 @@ import type { PoolReply, PoolTask } from './extract-pool.ts';
 
 parentPort!.on('message', async (task: PoolTask) => {
   let reply: PoolReply;
+  const started = performance.now();
   try {
-    reply = { id: task.id, extracted: extractDocument(await readDocument(task.bytes, task.file, { sha256: task.sha256 })) };
+    const extracted = extractDocument(await readDocument(task.bytes, task.file, { sha256: task.sha256 }));
+    reply = { id: task.id, extracted, ms: performance.now() - started };
   } catch (error) {
     reply = isIngestError(error)
       ? { id: task.id, error: { code: error.code, reason: error.reason } }

@@ -64,10 +64,22 @@ export async function ingestFiles(
       const prepared = ahead.get(index)!;
       ahead.delete(index);
       let result: FileResult;
-      const ms = () => Math.round(performance.now() - started.get(index)!);
+      // a file's own time: its reading and extraction on its thread (not its wait for a turn) and its write
+      let threadMs = 0;
+      let waitedMs = 0;
+      let turn = performance.now();
+      const ms = () => Math.round(pool ? threadMs + (performance.now() - turn - waitedMs) : performance.now() - started.get(index)!);
       try {
         const { bytes, extracted } = await prepared;
-        const outcome = await ingestBytes(store, bytes, basename(path), write, extracted && (() => extracted));
+        turn = performance.now();
+        const fromPool = extracted && (async () => {
+          const waiting = performance.now();
+          const done = await extracted;
+          waitedMs = performance.now() - waiting;
+          threadMs = done.ms;
+          return done.extracted;
+        });
+        const outcome = await ingestBytes(store, bytes, basename(path), write, fromPool);
         result = { file: path, status: outcome.status, agreements: outcome.agreements.length, warnings: outcome.warnings, ms: ms() };
       } catch (error) {
         if (!isIngestError(error)) throw error;
