@@ -23,6 +23,8 @@ beforeAll(async () => {
   corpus = await startTestServer();
   dev = await startTestServer({ corpus: false });
   for (const file of devFiles) await ingestExtracted(dev.store, extractDocument(await readDocumentFile(join(devDir, 'pdf', file))));
+  // written past the server: it is told, as its own uploads tell it
+  dev.api.query.invalidate();
 }, 180_000);
 
 afterAll(async () => {
