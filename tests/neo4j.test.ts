@@ -8,11 +8,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './helpers/ports.ts';
 import { ConfigError, storeConfig } from '../cli/config.ts';
 import { DOCUMENT_SHA, META_RECORD_INGEST } from '../graph/cypher.ts';
 import { ingestExtracted } from '../graph/documents.ts';
@@ -261,13 +261,6 @@ describe.skipIf(Boolean(neo4jSkipReason))('connecting to a real Neo4j', () => {
 });
 
 /** A free loopback port for a server that must come back on the same one. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const ownServer = launcherTools();
 if (!ownServer.ok) console.warn(`Neo4j kill-and-restart tests skipped: ${ownServer.reason}, so no Neo4j server of the test's own can be started`);

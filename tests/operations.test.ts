@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { freePort } from './helpers/ports.ts';
 import { DOCUMENTS } from '../graph/cypher.ts';
 import { EmbeddedStore } from '../graph/embedded-store.ts';
 import { storeInfo } from '../graph/store-info.ts';
@@ -17,13 +17,6 @@ import { storeInfo } from '../graph/store-info.ts';
 const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 it('kg start: /health names the store, its size and last ingest; SIGTERM lets the request in flight finish, exits 0, and the store reopens', async () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'kg-ops-')), 'data');

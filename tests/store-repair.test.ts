@@ -6,23 +6,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { freePort } from './helpers/ports.ts';
 import { projectRoot } from './helpers/corpus.ts';
 
 const cli = join(projectRoot, 'cli/kg.ts');
 const TOKEN = 'repair-test-token';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 function kg(dataDir: string, ...args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
