@@ -1,7 +1,8 @@
 /**
- * Each question under load from autocannon (in a second process) against the real server on the embedded store, and the
- * same question called directly in process: requests/s, latency percentiles, errors, and the
- * server's overhead as a ratio of medians.
+ * Each question under load from autocannon (in a second process) against the real server on the
+ * embedded store, then the same load against a bare graphql-yoga server (the peer), and the same
+ * question called directly in process: requests/s, latency percentiles, errors, the p99 as a
+ * ratio to the peer's, and the server's overhead as a ratio of medians.
  */
 import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -12,6 +13,7 @@ import { createApi, keepAnswersWarm } from '../api/server.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { QueryContext } from '../queries/context.ts';
 import type { LoadReply, LoadRequest } from './load-client.ts';
+import { PEER_QUERY, startPeerServer } from './peer-server.ts';
 import { QUESTIONS, type Question } from './questions.ts';
 import { round, summarise, type Summary } from './stats.ts';
 
@@ -23,6 +25,10 @@ export interface LoadResult {
   requestsPerSecond: number;
   latencyMs: Summary;
   errors: number;
+  /** The bare graphql-yoga server (bench/peer-server.ts) under the same load, just before or after. */
+  peerLatencyMs: Summary;
+  /** Our p99 over the peer's. */
+  p99RatioToPeer: number;
   /**
    * One request at a time (so queueing does not count): the median latency of the server as
    * deployed (answers kept by its response cache), of the server with that cache off (every
@@ -84,6 +90,7 @@ export async function sequential(url: string, ctx: QueryContext, q: Question, ru
 export async function loadTest(store: GraphStore, options: { connections: number; durationS: number; sequentialRuns: number }): Promise<LoadResult[]> {
   const { url, server } = await startBenchServer(store);
   const uncached = await startBenchServer(store, { responseCache: false });
+  const peer = await startPeerServer();
   const ctx = new QueryContext(store);
   const results: LoadResult[] = [];
   try {
@@ -91,14 +98,20 @@ export async function loadTest(store: GraphStore, options: { connections: number
       const seq = await sequential(url, ctx, q, options.sequentialRuns);
       const seqUncached = await sequential(uncached.url, ctx, q, options.sequentialRuns);
       const result = await loadFromChild({ url, body: JSON.stringify({ query: q.query }), connections: options.connections, durationS: options.durationS });
+      // the peer right after, so that both see the same machine
+      const peerResult = await loadFromChild({ url: peer.url, body: JSON.stringify({ query: PEER_QUERY }), connections: options.connections, durationS: options.durationS });
+      const latencyMs = summarise(result.latencies);
+      const peerLatencyMs = summarise(peerResult.latencies);
       results.push({
         question: q.name,
         connections: options.connections,
         durationS: options.durationS,
         requests: result.requests,
         requestsPerSecond: round(result.requestsPerSecond, 0),
-        latencyMs: summarise(result.latencies),
+        latencyMs,
         errors: result.errors,
+        peerLatencyMs,
+        p99RatioToPeer: round(latencyMs.p99 / Math.max(peerLatencyMs.p99, 0.001), 2),
         serverMedianMs: seq.server.median,
         serverUncachedMedianMs: seqUncached.server.median,
         directMedianMs: seq.direct.median,
@@ -107,7 +120,7 @@ export async function loadTest(store: GraphStore, options: { connections: number
       });
     }
   } finally {
-    for (const s of [server, uncached.server]) await new Promise<void>((resolve) => s.close(() => resolve()));
+    for (const s of [server, uncached.server, peer.server]) await new Promise<void>((resolve) => s.close(() => resolve()));
   }
   return results;
 }

@@ -9,24 +9,28 @@
  *   npm run bench -- --sections backends --backend-sizes 5,500   the two backends side by side
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import { collectPdfFiles } from '../cli/collect-files.ts';
 import { scalingChart } from './chart.ts';
 import { loadTest, type LoadResult } from './load.ts';
-import { growth, scalePoint, type ScalePoint } from './scaling.ts';
+import { scalePoint, type ScalePoint } from './scaling.ts';
+import { growthBetween, targets, updateReadme, type Results } from './targets.ts';
 import { stages, type StageResult } from './stages.ts';
+import { startup, type StartupResult } from './startup.ts';
 import { peakRssMiB, round } from './stats.ts';
 import { SyntheticCorpus } from './synthetic.ts';
 import { compareTextLayers, ensurePdftotext, type TextLayerResult } from './text-layer.ts';
 import { compareWrites } from './writes.ts';
+import { compareJobs, type JobsResult } from './jobs.ts';
+import { DEFAULT_JOBS } from '../pipeline/extract-pool.ts';
 import { compareBackends, type BackendsResult } from './backends.ts';
 import { ingestBytes } from '../pipeline/ingest-bytes.ts';
 import { openScratchStore, removeScratchStore } from './scratch-store.ts';
 
 const root = join(new URL('.', import.meta.url).pathname, '..');
-const SECTIONS = ['stages', 'text', 'writes', 'load', 'scaling', 'backends'] as const;
+const SECTIONS = ['startup', 'stages', 'text', 'writes', 'jobs', 'load', 'scaling', 'backends'] as const;
 const options = new Command()
   .option('--quick', 'short load runs (3 s) and sizes up to 500')
   .option('--sizes <list>', 'corpus sizes for the scaling run', (v) => v.split(',').map(Number))
@@ -54,52 +58,78 @@ const out = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
 const result: Results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Results) : {};
 result.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, platform: process.platform };
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
-const measured = <T extends object>(value: T) => ({ measuredAt: new Date().toISOString(), command, ...value });
+// The machines are shared: each section records the 1-minute load average when it began, and is
+// marked busy (and warned about) when that was above a quarter of the cores.
+const QUIET_LOAD = cpus().length / 4;
+interface Began {
+  loadAverage: number;
+}
+function begin(message: string): Began {
+  const loadAverage = round(loadavg()[0]!);
+  log(message);
+  if (loadAverage > QUIET_LOAD) log(`  warning: the machine is not quiet (load average ${loadAverage} on ${cpus().length} cores): read these figures beside their peers of the same run`);
+  return { loadAverage };
+}
+const measured = <T extends object>(began: Began, value: T) => ({
+  measuredAt: new Date().toISOString(),
+  command,
+  loadAverageAtStart: began.loadAverage,
+  quiet: began.loadAverage <= QUIET_LOAD,
+  ...value,
+});
 
+const SECTION_KEY = { startup: 'startup', stages: 'stages', text: 'textLayer', writes: 'writes', jobs: 'jobs', load: 'load', scaling: 'scaling', backends: 'backends' } as const;
+
+/** Writes this run's sections into the day's file as it is now: two runs at once keep each other's sections. */
 function save(): void {
-  result.targets = targets(result);
+  const onDisk: Results = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Results) : {};
+  for (const section of SECTIONS) {
+    const key = SECTION_KEY[section];
+    if (run(section) && result[key]) (onDisk as Record<string, unknown>)[key] = result[key];
+  }
+  onDisk.machine = result.machine;
+  onDisk.targets = targets(onDisk);
+  Object.assign(result, onDisk);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify(onDisk, null, 2)}\n`);
 }
 
-/** Growth exponents between consecutive sizes, for ingest and each question answered at both. */
-function growthBetween(points: ScalePoint[]) {
-  return points.slice(1).map((p, i) => {
-    const prev = points[i]!;
-    return {
-      from: prev.documents,
-      to: p.documents,
-      ingest: growth({ n: prev.documents, cost: prev.ingestS }, { n: p.documents, cost: p.ingestS }),
-      questions: Object.fromEntries(
-        Object.keys(p.questions)
-          .filter((q) => prev.questions[q])
-          .map((q) => [q, growth({ n: prev.documents, cost: prev.questions[q]!.latencyMs.median }, { n: p.documents, cost: p.questions[q]!.latencyMs.median })]),
-      ),
-    };
-  });
-}
 
+if (run('startup')) {
+  const began = begin('start-up of the command line and the server, beside node -e 1 and pdftotext …');
+  result.startup = measured(began, await startup(root, corpus, options.quick ? 3 : 5, log));
+  save();
+}
 if (run('stages')) {
-  log('ingest stages on the corpus …');
-  result.stages = measured(await stages(corpus, options.runs));
+  const began = begin('ingest stages on the corpus …');
+  result.stages = measured(began, await stages(corpus, options.runs));
 }
 if (run('text')) {
-  log('text layer beside pdftotext …');
-  result.textLayer = measured(ensurePdftotext() ? await compareTextLayers(corpus, options.runs) : { skipped: 'pdftotext is not installed and could not be installed' });
+  const began = begin('text layer beside pdftotext …');
+  result.textLayer = measured(began, ensurePdftotext() ? await compareTextLayers(corpus, options.runs) : { skipped: 'pdftotext is not installed and could not be installed' });
 }
 if (run('writes')) {
-  log('batched against per-fact writes …');
-  result.writes = measured(await compareWrites(corpus));
+  const began = begin('batched against per-fact writes …');
+  result.writes = measured(began, await compareWrites(corpus));
+}
+if (run('jobs')) {
+  const n = options.quick ? 100 : 500;
+  const began = begin(`both cores: ${n} documents with one extraction thread and with ${DEFAULT_JOBS} …`);
+  const synthetic = await SyntheticCorpus.load(root);
+  const files = [...corpus];
+  for (let i = 0; files.length < n; i++) files.push(await synthetic.pdf(i, join(root, 'bench/.cache/synthetic')));
+  result.jobs = measured(began, await compareJobs(files, Math.max(2, DEFAULT_JOBS), log));
+  save();
 }
 if (run('load')) {
-  log(`each question under load (${options.connections} connections, ${durationS} s) …`);
+  const began = begin(`each question under load (${options.connections} connections, ${durationS} s) …`);
   const store = await openScratchStore();
   for (const file of corpus) await ingestBytes(store, readFileSync(file), basename(file));
-  result.load = measured({ questions: await loadTest(store, { connections: options.connections, durationS, sequentialRuns: 200 }) });
+  result.load = measured(began, { questions: await loadTest(store, { connections: options.connections, durationS, sequentialRuns: 200 }) });
   await removeScratchStore(store);
 }
 if (run('scaling')) {
-  log(`scaling: ${sizes.join(', ')} documents …`);
+  const began = begin(`scaling: ${sizes.join(', ')} documents …`);
   const synthetic = await SyntheticCorpus.load(root);
   const cacheDir = join(root, 'bench/.cache/synthetic');
   const points: ScalePoint[] = [];
@@ -107,16 +137,16 @@ if (run('scaling')) {
     log(` ${n} documents`);
     points.push(await scalePoint(corpus, synthetic, cacheDir, n, 30, log));
     // saved after every size: the largest takes long
-    result.scaling = measured({ points, growth: growthBetween(points), peakRssMiB: peakRssMiB() });
+    result.scaling = measured(began, { points, growth: growthBetween(points), peakRssMiB: peakRssMiB() });
     save();
     writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
   }
 }
 if (run('backends')) {
   const backendSizes = options.backendSizes ?? [corpus.length, 500];
-  log(`the embedded store beside Neo4j: ${backendSizes.join(', ')} documents …`);
+  const began = begin(`the embedded store beside Neo4j: ${backendSizes.join(', ')} documents …`);
   const synthetic = await SyntheticCorpus.load(root);
-  result.backends = measured(await compareBackends(corpus, synthetic, join(root, 'bench/.cache/synthetic'), backendSizes, options.quick ? 30 : 100, log));
+  result.backends = measured(began, await compareBackends(corpus, synthetic, join(root, 'bench/.cache/synthetic'), backendSizes, options.quick ? 30 : 100, log));
   save();
   if ('points' in result.backends) {
     console.table(
@@ -128,53 +158,6 @@ if (run('backends')) {
   }
 }
 save();
-log(`wrote ${out}${run('scaling') ? ` and ${join(dir, 'scaling.svg')}` : ''}`);
+updateReadme(join(root, 'README.md'), dir);
+log(`wrote ${out}${run('scaling') ? ` and ${join(dir, 'scaling.svg')}` : ''}, and the README's performance tables`);
 console.table(result.targets);
-
-interface Results {
-  machine?: Record<string, unknown>;
-  stages?: StageResult;
-  textLayer?: TextLayerResult | { skipped: string };
-  writes?: object;
-  load?: { questions: LoadResult[] };
-  scaling?: { points: ScalePoint[]; growth: { from: number; to: number; ingest: number; questions: Record<string, number> }[] };
-  backends?: BackendsResult;
-  targets?: Target[];
-}
-
-interface Target {
-  target: string;
-  measured: string;
-  met: boolean;
-}
-
-/** The issue's targets against what the results hold. */
-function targets(r: Results): Target[] {
-  const list: Target[] = [];
-  const add = (target: string, measured: string, met: boolean) => list.push({ target, measured, met });
-  if (r.stages) add('whole corpus, PDF to queryable graph < 3 s', `${round(r.stages.wholeMs.median / 1000)} s`, r.stages.wholeMs.median < 3000);
-  if (r.textLayer && 'timeRatio' in r.textLayer) {
-    add('text layer time per page ≤ 3× pdftotext', `${r.textLayer.timeRatio}×`, r.textLayer.timeRatio <= 3);
-    add('text agreement with the sources (word F1) ≥ 0.99', `${r.textLayer.oursF1}`, r.textLayer.oursF1 >= 0.99);
-  }
-  for (const q of r.load?.questions ?? []) {
-    add(`${q.question}: p99 < 20 ms at ${q.connections} connections, 0 errors`, `p99 ${q.latencyMs.p99} ms, ${q.errors} errors`, q.latencyMs.p99 < 20 && q.errors === 0);
-    add(`${q.question}: server overhead < 2×`, `${q.overhead}× (${q.overheadUncached}× without the response cache)`, q.overhead < 2);
-  }
-  const points = r.scaling?.points ?? [];
-  const largest = points.at(-1);
-  if (largest && points.length > 1) {
-    const steps = growthBetween(points);
-    const steepest = steps.reduce((a, b) => (b.ingest > a.ingest ? b : a));
-    add(
-      `ingest grows no worse than linearly (${points[0]!.documents} → ${largest.documents} documents)`,
-      `log-log slope ${steepest.ingest} from ${steepest.from} to ${steepest.to} documents (the steepest step); ms per document ${largest.firstTenthMsPerDocument} in the first tenth of ${largest.documents}, ${largest.lastTenthMsPerDocument} in the last`,
-      steepest.ingest <= 1.05,
-    );
-    for (const [name, q] of Object.entries(largest.questions)) {
-      add(`${name}: p99 < 100 ms at ${largest.documents} documents`, `p99 ${q.latencyMs.p99} ms (first request ${q.firstMs} ms)`, q.latencyMs.p99 < 100);
-    }
-    for (const [name, error] of Object.entries(largest.failed ?? {})) add(`${name}: p99 < 100 ms at ${largest.documents} documents`, `failed: ${error}`, false);
-  }
-  return list;
-}
