@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../tests/helpers/ports.ts';
+import { createServer, type AddressInfo } from 'node:net';
 import { round, summarise, type Summary } from './stats.ts';
 
 export interface StartupCommand {
@@ -25,6 +25,14 @@ export interface StartupCommand {
 export interface StartupResult {
   peers: { nodeMs: Summary; pdftotextCorpusMs: Summary | undefined };
   commands: StartupCommand[];
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 const kgBin = (root: string) => join(root, 'cli/bin/kg.mjs');
