@@ -22,6 +22,7 @@ import type { GraphStore } from '../graph/store.ts';
 import { storeInfo } from '../graph/store-info.ts';
 import { QueryContext } from '../queries/context.ts';
 import { warmAnswers } from '../queries/warm.ts';
+import { saveWordForms } from '../domain/word-form-cache.ts';
 import { createLoaders } from '../queries/entities.ts';
 import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.ts';
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
@@ -291,7 +292,11 @@ export function keepAnswersWarm(api: Pick<ReturnType<typeof createApi>, 'query' 
   const warm = () => {
     const started = performance.now();
     return warmAnswers(api.query).then(
-      () => api.logger.debug({ ms: Math.round(performance.now() - started) }, 'answers warmed'),
+      () => {
+        api.logger.debug({ ms: Math.round(performance.now() - started) }, 'answers warmed');
+        // what the word lists said about the corpus's words, for the next start
+        saveWordForms();
+      },
       (error: unknown) => api.logger.warn({ err: error }, 'answers could not be computed ahead; requests compute them'),
     );
   };

@@ -23,6 +23,7 @@ import { isStoreError } from '../graph/errors.ts';
 import type { ExportFormat } from '../graph/export.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { isIngestError } from '../domain/ingest-errors.ts';
+import { keepWordFormsIn } from '../domain/word-form-cache.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
 import { endQuietlyOnClosedPipe, EXIT, printJson, UsageError } from './output.ts';
@@ -73,7 +74,7 @@ const program = new Command()
   .version(version, '-V, --version', 'print the version')
   .exitOverride()
   // every setting is checked before any command does any work
-  .hook('preAction', () => void loadConfig())
+  .hook('preAction', () => keepWordFormsIn(join(loadConfig().dataDir, 'cache', 'word-forms.json')))
   .description('Agreement knowledge graph: Norwegian regional growth agreements as a graph')
   .addHelpText(
     'after',

@@ -6,6 +6,7 @@
  * lets them meet. The lists (about 570,000 forms) are read once, on first use.
  */
 import rules from './lexicon/compounds.json' with { type: 'json' };
+import { rememberedForm } from './word-form-cache.ts';
 import { isBareEnding, isWordForm, MIN_STEM, wordLists } from './word-lists.ts';
 
 /** Shorter parts are too often chance substrings ("by", "ti"). */
@@ -20,8 +21,6 @@ const LINKS = rules.links;
 const NO_PARTS = new Set(rules.notParts);
 const ENDINGS = rules.endings;
 
-const cache = new Map<string, string[]>();
-
 /**
  * The parts of a lower-case word, or the word alone when it is no compound of known words.
  * Of the ways to split it, the one with the fewest parts wins, then the one whose heads are
@@ -30,16 +29,16 @@ const cache = new Map<string, string[]>();
  */
 export function compoundParts(word: string): string[] {
   if (word.length < MIN_WORD) return [word];
-  const hit = cache.get(word);
-  if (hit) return hit;
+  return rememberedForm('compoundParts', word, () => splitCompound(word));
+}
+
+function splitCompound(word: string): string[] {
   const words = wordLists().both;
   // a listed stem with an ending ("samarbeid-et") splits as its stem does, the ending kept on the last part
   const root = listedRoot(word, words);
   if (root) {
     const parts = compoundParts(root.stem);
-    const whole = [...parts.slice(0, -1), parts.at(-1)! + word.slice(root.stem.length)];
-    cache.set(word, whole);
-    return whole;
+    return [...parts.slice(0, -1), parts.at(-1)! + word.slice(root.stem.length)];
   }
   let split = bestSplit(word, words, 0);
   // a genitive -s ("arkitektstudenters") is no part of the last word
@@ -48,10 +47,7 @@ export function compoundParts(word: string): string[] {
     if (bare && (!split || !better(split, bare))) split = bare;
   }
   // a word the lists hold whole (or with an ending) is split only into long parts: "boligbygging", not "kompetanse"
-  const parts = split && (!isWordForm(word, words) || plausibleSplitOfListed(split.parts)) ? split.parts : [word];
-  if (cache.size > 50_000) cache.clear();
-  cache.set(word, parts);
-  return parts;
+  return split && (!isWordForm(word, words) || plausibleSplitOfListed(split.parts)) ? split.parts : [word];
 }
 
 /**

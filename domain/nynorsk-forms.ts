@@ -7,14 +7,13 @@
  */
 import wordPairs from './lexicon/word-pairs.json' with { type: 'json' };
 import { compoundParts } from './compounds.ts';
+import { rememberedForm } from './word-form-cache.ts';
 import { BOKMAAL_ENDINGS, isWordForm, wordLists } from './word-lists.ts';
 
 const ENDINGS = Object.entries(wordPairs.nnToNbEndings as Record<string, string>).sort((a, b) => b[0].length - a[0].length);
 const INNER = Object.entries(wordPairs.nnToNbInner as Record<string, string>);
 /** Shorter words are function words or too ambiguous to rewrite ("bar", "var"). */
 const MIN_WORD = 5;
-
-const cache = new Map<string, string>();
 
 /** Is `word` a bokmål form, whole or as a compound of bokmål forms? */
 function isBokmaal(word: string, nb: Set<string>): boolean {
@@ -34,11 +33,8 @@ function candidates(word: string): string[] {
 /** The bokmål form of a lower-case word the lexicon has no pair for, or the word itself. */
 export function bokmaalFormOf(word: string): string {
   if (word.length < MIN_WORD || !/^\p{Ll}+$/u.test(word)) return word;
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit;
-  const { nb } = wordLists();
-  const form = isBokmaal(word, nb) ? word : (candidates(word).find((c) => isBokmaal(c, nb)) ?? word);
-  if (cache.size > 50_000) cache.clear();
-  cache.set(word, form);
-  return form;
+  return rememberedForm('bokmaalForm', word, () => {
+    const { nb } = wordLists();
+    return isBokmaal(word, nb) ? word : (candidates(word).find((c) => isBokmaal(c, nb)) ?? word);
+  });
 }

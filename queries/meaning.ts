@@ -7,6 +7,7 @@
 import { compoundParts } from '../domain/compounds.ts';
 import { bokmaalFormOf } from '../domain/nynorsk-forms.ts';
 import { stem, toBokmaal, words } from '../domain/nlp.ts';
+import { rememberedForm } from '../domain/word-form-cache.ts';
 import { isWordForm, wordLists } from '../domain/word-lists.ts';
 import counties from '../domain/lexicon/counties.json' with { type: 'json' };
 import stopwords from '../domain/lexicon/stopwords.json' with { type: 'json' };
@@ -40,9 +41,12 @@ function partsOf(word: string): string[] {
 
 /** The longest ending of a compound that is a word of its own ("togtilbudet" → "tilbudet"). */
 function compoundTail(word: string): string | undefined {
-  const { both } = wordLists();
-  for (let i = 2; i <= word.length - 4; i++) if (isWordForm(word.slice(i), both)) return word.slice(i);
-  return undefined;
+  const tail = rememberedForm('compoundTail', word, () => {
+    const { both } = wordLists();
+    for (let i = 2; i <= word.length - 4; i++) if (isWordForm(word.slice(i), both)) return word.slice(i);
+    return null;
+  });
+  return tail ?? undefined;
 }
 
 /**

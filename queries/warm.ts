@@ -12,12 +12,21 @@ import { partyNetwork } from './party-network.ts';
 import { searchIndex } from './search.ts';
 import { transferableMeasures } from './transferable-measures.ts';
 
+/** Lets the event loop answer what waits (a health check, a request for something already warm) between two steps. */
+const breath = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function warmAnswers(ctx: QueryContext): Promise<void> {
-  // one after another: the server answers requests in between on the same thread
-  await searchIndex(ctx);
-  await measureIndex(ctx);
-  await transferableMeasures(ctx, undefined, 2);
-  await subGoalMeaning(ctx);
-  await allParties(ctx);
-  await partyNetwork(ctx, undefined, 1);
+  // one after another, with a breath between: the server answers requests in between on the same thread
+  const steps = [
+    () => searchIndex(ctx),
+    () => measureIndex(ctx),
+    () => transferableMeasures(ctx, undefined, 2),
+    () => subGoalMeaning(ctx),
+    () => allParties(ctx),
+    () => partyNetwork(ctx, undefined, 1),
+  ];
+  for (const step of steps) {
+    await breath();
+    await step();
+  }
 }

@@ -6,8 +6,6 @@
  * (integer, double, string); GraphML with typed `<key>`s by xmlbuilder2.
  */
 import { UndirectedGraph } from 'graphology';
-import { write as writeGexf } from 'graphology-gexf';
-import { create } from 'xmlbuilder2';
 import type { PartyKind } from '../../domain/records.ts';
 import type { QueryContext } from '../../queries/context.ts';
 import { partyNetwork } from '../../queries/index.ts';
@@ -54,7 +52,9 @@ async function networkGraph(ctx: QueryContext, filter: NetworkFilter): Promise<U
   return graph;
 }
 
-function gexf(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
+async function gexf(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): Promise<string> {
+  // the writers load with the first download, not with every start
+  const { write: writeGexf } = await import('graphology-gexf');
   const maxDegree = Math.max(1, ...graph.mapNodes((_, a) => a.degree));
   return writeGexf(graph, {
     version: '1.3',
@@ -67,7 +67,8 @@ function gexf(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
   });
 }
 
-function graphml(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): string {
+async function graphml(graph: UndirectedGraph<NodeAttributes, EdgeAttributes>): Promise<string> {
+  const { create } = await import('xmlbuilder2');
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('graphml', {
     xmlns: 'http://graphml.graphdrawing.org/xmlns',
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
