@@ -28,10 +28,15 @@ function lexiconTerms() {
   lexicon = { STOP: new Set(stopwords.words.map(norm)), GENERIC: new Set(stopwords.genericForComparison.map(norm)), CANONICAL };
   return lexicon;
 }
-/** Multi-word expressions read as one word ("greie ut" → utrede), longest first. */
-const PHRASES = Object.entries(synonyms.phrases as Record<string, string>)
-  .sort((a, b) => b[0].length - a[0].length)
-  .map(([phrase, word]) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${phrase.replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu'), word }));
+/** Multi-word expressions read as one word ("greie ut" → utrede), in one pass, the longest first. */
+const PHRASE_WORDS = new Map(Object.entries(synonyms.phrases as Record<string, string>).map(([phrase, word]) => [phrase.toLowerCase().split(/\s+/).join(' '), word]));
+const PHRASES = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${[...PHRASE_WORDS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.split(' ').join('\\s+'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 function partsOf(word: string): string[] {
   const folded = bokmaal(word.toLowerCase());
@@ -54,6 +59,8 @@ function compoundTail(word: string): string | undefined {
  * "bo- og arbeidsmarkedsregion" → "boregion og …", "kurs-, studie- og kompetansetilbod".
  */
 export function expandSuspended(text: string): string {
+  // most texts have no hyphen before a space or comma: no need to run the pattern
+  if (!/[-–]\s*[\s,]/u.test(text)) return text;
   return text.replace(/((?:\p{L}+\s?[-–]\s*,?\s*)+)(og|eller|\/|and)\s+(\p{L}+)/gu, (whole, heads: string, joiner: string, last: string) => {
     const tail = compoundTail(bokmaal(last.toLowerCase()));
     const firsts = [...heads.matchAll(/(\p{L}+)\s?[-–]/gu)].map((m) => m[1]!);
@@ -63,9 +70,7 @@ export function expandSuspended(text: string): string {
 }
 
 function withPhrasesRead(text: string): string {
-  let out = text;
-  for (const { pattern, word } of PHRASES) out = out.replace(pattern, word);
-  return out;
+  return text.replace(PHRASES, (phrase) => PHRASE_WORDS.get(phrase.toLowerCase().split(/\s+/).join(' ')) ?? phrase);
 }
 
 export type Vector = Map<string, number>;
@@ -77,22 +82,41 @@ export interface TermOptions {
   keepGeneric?: boolean;
 }
 
+/** What one word stands for: its whole form (stemmed, in bokmål) and the terms of its parts. */
+interface WordReading {
+  whole: string;
+  terms: string[];
+}
+
+/** Words read so far: a corpus has tens of thousands of distinct words, read millions of times. */
+const readings = new Map<string, WordReading>();
+const MAX_READINGS = 200_000;
+
+function reading(word: string): WordReading {
+  const hit = readings.get(word);
+  if (hit) return hit;
+  const { STOP, CANONICAL } = lexiconTerms();
+  const whole = norm(word);
+  // a compound the synonym lexicon names ("traineeordning") is read whole; any other is split
+  const parts = STOP.has(whole) ? [] : CANONICAL.has(whole) ? [whole] : partsOf(word);
+  const terms = parts.map((part) => CANONICAL.get(part) ?? part).filter((term) => term.length >= 2 && !STOP.has(term));
+  const read = { whole, terms };
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(word, read);
+  return read;
+}
+
 /** The terms of a text by meaning, in the order they stand. */
 export function meaningTerms(text: string, options: TermOptions = {}): string[] {
   const { ignore, keepGeneric } = options;
-  const { STOP, GENERIC, CANONICAL } = lexiconTerms();
+  const { STOP, GENERIC } = lexiconTerms();
   const generic = (t: string) => !keepGeneric && GENERIC.has(t);
   const terms: string[] = [];
   for (const word of words(withPhrasesRead(expandSuspended(text)))) {
     if (/^\d+$/.test(word) || word.length < 2) continue;
-    const whole = norm(word);
+    const { whole, terms: parts } = reading(word);
     if (STOP.has(whole) || generic(whole)) continue;
-    // a compound the synonym lexicon names ("traineeordning") is read whole; any other is split
-    for (const part of CANONICAL.has(whole) ? [whole] : partsOf(word)) {
-      const term = CANONICAL.get(part) ?? part;
-      if (term.length < 2 || STOP.has(term) || generic(term) || ignore?.has(term)) continue;
-      terms.push(term);
-    }
+    for (const term of parts) if (!generic(term) && !ignore?.has(term)) terms.push(term);
   }
   return terms;
 }
