@@ -11,19 +11,26 @@ const addDoc = (v: string) => `${v}.docs = CASE WHEN $doc IN coalesce(${v}.docs,
 
 const lower = (label: string) => label.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase());
 
-/** Embedded store: an index on `id` per label (without it MERGE by id is quadratic). */
-export const EMBEDDED_SCHEMA: Cypher[] = NODE_LABELS.map((label) =>
-  defineCypher(`schema.embedded.${label}`, 'schema', `CREATE INDEX ${lower(label)}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`),
+/** Properties besides `id` that a question looks nodes up by: without an index the lookup reads every node of the label. */
+const LOOKUP_PROPERTIES: readonly { label: NodeLabel; property: string }[] = [{ label: 'Passage', property: 'agreement' }];
+
+const LOOKUP_INDEXES: Cypher[] = LOOKUP_PROPERTIES.map(({ label, property }) =>
+  defineCypher(`schema.lookup.${label}.${property}`, 'schema', `CREATE INDEX ${lower(label)}_${lower(property)} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`),
 );
 
+/** Embedded store: an index on `id` per label (without it MERGE by id is quadratic), and the lookup indexes. */
+export const EMBEDDED_SCHEMA: Cypher[] = [
+  ...NODE_LABELS.map((label) => defineCypher(`schema.embedded.${label}`, 'schema', `CREATE INDEX ${lower(label)}_id IF NOT EXISTS FOR (n:${label}) ON (n.id)`)),
+  ...LOOKUP_INDEXES,
+];
+
 /** Neo4j: a uniqueness constraint per label, which also gives the index. */
-export const NEO4J_SCHEMA: Cypher[] = NODE_LABELS.map((label) =>
-  defineCypher(
-    `schema.neo4j.${label}`,
-    'schema',
-    `CREATE CONSTRAINT ${lower(label)}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+export const NEO4J_SCHEMA: Cypher[] = [
+  ...NODE_LABELS.map((label) =>
+    defineCypher(`schema.neo4j.${label}`, 'schema', `CREATE CONSTRAINT ${lower(label)}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`),
   ),
-);
+  ...LOOKUP_INDEXES,
+];
 
 export const MERGE_NODES = Object.fromEntries(
   NODE_LABELS.map((label) => [
