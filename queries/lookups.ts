@@ -27,30 +27,31 @@ const PILOTS = defineCypher<{ props: PilotProperties; name: string; schemes: Sch
    RETURN properties(p) AS props, p.name AS name, collect(a.scheme) AS schemes ORDER BY name`,
 );
 
-const SUBGOALS = defineCypher<{ props: SubGoalProperties }>(
-  'lookup.subgoals',
+/**
+ * What the sub-goal and obligation filters test, for every sub-goal and obligation, in id order:
+ * read once per store version, so that a filtered page is found in memory and only its rows are
+ * read (by id) — rather than every sub-goal's links read again for each request.
+ */
+const SUBGOAL_KEYS = defineCypher<{ id: string; pilots: string[]; themes: Theme[] | null; parties: string[] }>(
+  'lookup.subgoal-keys',
   'read',
-  // The parties are collected from each sub-goal rather than tested with EXISTS { … }, which the
-  // embedded engine evaluates against every party's links (30 s at 5,000 documents; 60 ms so).
-  `MATCH (pilot:Pilot)<-[:FOR_PILOT]-(a:Agreement)-[:HAS_SUBGOAL]->(s:SubGoal)
-   WHERE ($theme IS NULL OR $theme IN s.themes) AND ($pilot IS NULL OR pilot.id = $pilot)
+  `MATCH (pilot:Pilot)<-[:FOR_PILOT]-(:Agreement)-[:HAS_SUBGOAL]->(s:SubGoal)
+   WITH s, collect(DISTINCT pilot.id) AS pilots
    OPTIONAL MATCH (s)<-[:PARTNER_IN|MAY_INVITE]-(p:Party)
-   WITH s, collect(p.id) AS partyIds
-   WHERE $parties IS NULL OR any(id IN partyIds WHERE id IN $parties)
-   RETURN properties(s) AS props ORDER BY s.id SKIP $offset LIMIT $limit`,
+   RETURN s.id AS id, pilots, s.themes AS themes, collect(DISTINCT p.id) AS parties ORDER BY id`,
 );
 
-const OBLIGATIONS = defineCypher<{ props: ObligationProperties }>(
-  'lookup.obligations',
+const SUBGOALS_BY_ID = defineCypher<{ props: SubGoalProperties }>('lookup.subgoals-by-id', 'read', 'UNWIND $ids AS id MATCH (s:SubGoal {id: id}) RETURN properties(s) AS props');
+
+const OBLIGATION_KEYS = defineCypher<{ id: string; modality: Modality | null; parties: string[] }>(
+  'lookup.obligation-keys',
   'read',
-  // collected rather than EXISTS { … }, as for sub-goals
   `MATCH (o:Obligation)
-   WHERE ($modality IS NULL OR o.modality = $modality)
    OPTIONAL MATCH (o)-[:BINDS]->(p:Party)
-   WITH o, collect(p.id) AS partyIds
-   WHERE $parties IS NULL OR any(id IN partyIds WHERE id IN $parties)
-   RETURN properties(o) AS props ORDER BY o.id SKIP $offset LIMIT $limit`,
+   RETURN o.id AS id, o.modality AS modality, collect(DISTINCT p.id) AS parties ORDER BY id`,
 );
+
+const OBLIGATIONS_BY_ID = defineCypher<{ props: ObligationProperties }>('lookup.obligations-by-id', 'read', 'UNWIND $ids AS id MATCH (o:Obligation {id: id}) RETURN properties(o) AS props');
 
 const PARTNER_GROUPS = defineCypher<{ props: PartnerGroupProperties }>('lookup.partner-groups', 'read', 'MATCH (g:PartnerGroup) RETURN properties(g) AS props ORDER BY g.name SKIP $offset LIMIT $limit');
 
@@ -129,14 +130,33 @@ export async function parties(ctx: QueryContext, filter: { kind?: PartyKind; nam
   return all.filter((p) => !filter.kind || p.kind === filter.kind).slice(page.offset, page.offset + page.limit);
 }
 
+/** The sub-goal and obligation filter keys, once per store version (the warm-up reads them ahead). */
+export function filterKeys(ctx: QueryContext) {
+  return ctx.cached('filter-keys', async () => ({ subGoals: await ctx.read(SUBGOAL_KEYS), obligations: await ctx.read(OBLIGATION_KEYS) }));
+}
+
+/** The rows of one page, by id, in the page's order. */
+async function byIds<P extends { id: string }>(ctx: QueryContext, cypher: typeof SUBGOALS_BY_ID | typeof OBLIGATIONS_BY_ID, ids: string[]): Promise<P[]> {
+  if (ids.length === 0) return [];
+  const rows = props(await ctx.read(cypher as typeof SUBGOALS_BY_ID, { ids })) as unknown as P[];
+  const at = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => at.get(id) ?? []);
+}
+
+const overlaps = (ids: string[], wanted: Set<string> | null) => wanted === null || ids.some((id) => wanted.has(id));
+
 export async function subGoals(ctx: QueryContext, filter: { theme?: Theme; party?: string; pilot?: string }, page: Page): Promise<SubGoalProperties[]> {
-  const partyIds = filter.party ? (await partiesNamed(ctx, filter.party)).map((p) => p.id) : null;
-  return props(await ctx.read(SUBGOALS, { theme: filter.theme ?? null, pilot: filter.pilot ?? null, parties: partyIds, ...page }));
+  const parties = filter.party ? new Set((await partiesNamed(ctx, filter.party)).map((p) => p.id)) : null;
+  const keys = (await filterKeys(ctx)).subGoals.filter(
+    (k) => (!filter.theme || (k.themes ?? []).includes(filter.theme)) && (!filter.pilot || k.pilots.includes(filter.pilot)) && overlaps(k.parties, parties),
+  );
+  return byIds<SubGoalProperties>(ctx, SUBGOALS_BY_ID, keys.slice(page.offset, page.offset + page.limit).map((k) => k.id));
 }
 
 export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: Modality }, page: Page): Promise<ObligationProperties[]> {
-  const partyIds = filter.party ? (await partiesNamed(ctx, filter.party)).map((p) => p.id) : null;
-  return props(await ctx.read(OBLIGATIONS, { modality: filter.modality ?? null, parties: partyIds, ...page }));
+  const parties = filter.party ? new Set((await partiesNamed(ctx, filter.party)).map((p) => p.id)) : null;
+  const keys = (await filterKeys(ctx)).obligations.filter((k) => (!filter.modality || k.modality === filter.modality) && overlaps(k.parties, parties));
+  return byIds<ObligationProperties>(ctx, OBLIGATIONS_BY_ID, keys.slice(page.offset, page.offset + page.limit).map((k) => k.id));
 }
 
 export async function planAnchors(ctx: QueryContext, page: Page): Promise<PlanAnchorProperties[]> {

@@ -1,11 +1,12 @@
 /**
  * The work every question builds on, done ahead of the first request: the search index, the
  * measures' and sub-goals' meaning vectors, the transferable clusters, the parties and who takes
- * part where, and the party network. Done at start and again after each write, so that no request pays for it; a request
+ * part where, the party network, and what the sub-goal and obligation filters test. Done at start and again after each write, so that no request pays for it; a request
  * that comes first waits on the same computation instead of starting its own.
  */
 import { subGoalMeaning } from './compare-agreements.ts';
 import type { QueryContext } from './context.ts';
+import { filterKeys } from './lookups.ts';
 import { measureIndex } from './measures.ts';
 import { allParties } from './party-resolution.ts';
 import { partyNetwork } from './party-network.ts';
@@ -24,6 +25,7 @@ export async function warmAnswers(ctx: QueryContext): Promise<void> {
     () => subGoalMeaning(ctx),
     () => allParties(ctx),
     () => partyNetwork(ctx, undefined, 1),
+    () => filterKeys(ctx),
   ];
   for (const step of steps) {
     await breath();
