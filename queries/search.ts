@@ -4,10 +4,10 @@
  * (meaning.ts: folded to bokmål, stemmed, compounds split, synonyms joined), and a query term
  * matches a text term that begins with it (or that it begins with), so "bustad" finds
  * "boligtilbudet" and "bygging" finds "boligbygging". The texts' terms are held in an inverted
- * index (MiniSearch), built once per version of the store: a search reads the postings of its
- * terms, never every text.
+ * index built once per version of the store (postings per term, the terms sorted for prefixes):
+ * a search reads the postings of its terms, never every text, and keeps the best without
+ * sorting every hit.
  */
-import MiniSearch from 'minisearch';
 import type { Evidence } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
@@ -54,27 +54,43 @@ const SEARCHABLE = defineCypher<Row>(
 );
 
 interface Indexed extends Omit<SearchHit, 'score'> {
-  words: Set<string>;
+  /** How many distinct terms the text has: shorter texts rank first among equals. */
+  size: number;
 }
 
 const MIN_PREFIX = 3;
 
+/**
+ * The inverted index: for each term, the rows holding it (ascending); the terms sorted, so that
+ * the terms beginning with a query term are one range. A search reads the postings of the terms
+ * its words match and scores those rows in flat arrays, never every text.
+ */
 interface Index {
   rows: Indexed[];
-  df: Map<string, number>;
-  /** Postings of every term: which rows hold it (and, by prefix, the terms that begin with a query term). */
-  terms: MiniSearch<{ id: number; terms: string[] }>;
+  postings: Map<string, number[]>;
+  sortedTerms: string[];
+  /** Each row's place in id order: ties in score go by id, without comparing strings. */
+  idRank: Int32Array;
+  /** Scratch space for one search (searches run one at a time on this thread), all zero between searches. */
+  best: Float64Array;
+  matched: Uint16Array;
+  total: Float64Array;
+  scores: Float64Array;
 }
 
 /** The inverted index of everything searchable, once per version of the store. */
 export function searchIndex(ctx: QueryContext): Promise<Index> {
   return ctx.cached('search', async () => {
-    const rows = await ctx.read(SEARCHABLE);
+    const found = await ctx.read(SEARCHABLE);
     // a passage that is exactly a sub-goal's heading or a measure's item is found as that
-    const covered = new Set(rows.filter((r) => r.kind !== 'PASSAGE').map((r) => `${r.document}\u0000${r.quote}`));
-    const indexed: Indexed[] = rows
-      .filter((r) => r.kind !== 'PASSAGE' || !covered.has(`${r.document}\u0000${r.quote}`))
-      .map((r) => ({
+    const covered = new Set(found.filter((r) => r.kind !== 'PASSAGE').map((r) => `${r.document}\u0000${r.quote}`));
+    const rows: Indexed[] = [];
+    const postings = new Map<string, number[]>();
+    for (const r of found) {
+      if (r.kind === 'PASSAGE' && covered.has(`${r.document}\u0000${r.quote}`)) continue;
+      const terms = new Set(meaningTerms(r.text, { keepGeneric: true }));
+      const id = rows.length;
+      rows.push({
         kind: r.kind,
         id: r.id,
         text: r.text,
@@ -84,73 +100,141 @@ export function searchIndex(ctx: QueryContext): Promise<Index> {
         quote: r.quote,
         ...(r.agreement ? { agreement: r.agreement } : {}),
         ...(r.section ? { section: r.section } : {}),
-        words: new Set(meaningTerms(r.text, { keepGeneric: true })),
-      }));
-    const df = new Map<string, number>();
-    for (const r of indexed) for (const w of r.words) df.set(w, (df.get(w) ?? 0) + 1);
-    // the texts come in as terms already (meaningTerms): the index neither splits nor folds them again
-    const terms = new MiniSearch<{ id: number; terms: string[] }>({
-      fields: ['terms'],
-      extractField: (doc, field) => (field === 'terms' ? doc.terms.join(' ') : String(doc.id)),
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-    });
-    terms.addAll(indexed.map((r, id) => ({ id, terms: [...r.words] })));
-    return { rows: indexed, df, terms };
+        size: terms.size,
+      });
+      for (const t of terms) {
+        const list = postings.get(t);
+        if (list) list.push(id);
+        else postings.set(t, [id]);
+      }
+    }
+    const n = rows.length;
+    const idRank = new Int32Array(n);
+    [...rows.keys()].sort((x, y) => rows[x]!.id.localeCompare(rows[y]!.id)).forEach((row, rank) => (idRank[row] = rank));
+    const scratch = { best: new Float64Array(n), matched: new Uint16Array(n), total: new Float64Array(n), scores: new Float64Array(n) };
+    return { rows, postings, sortedTerms: [...postings.keys()].sort(), idRank, ...scratch };
   });
 }
 
-/** The rows holding a term that begins with a query term, or that a query term begins with, and those terms. */
-function candidates(index: Index, query: string[]): { row: Indexed; terms: string[] }[] {
-  const queries = query.flatMap((q) => [
-    { queries: [q], prefix: q.length >= MIN_PREFIX, combineWith: 'OR' as const },
-    // the text's word is the shorter: "bolig" in a text, "boligbygging" asked
-    ...Array.from({ length: Math.max(0, q.length - MIN_PREFIX) }, (_, i) => ({ queries: [q.slice(0, MIN_PREFIX + i)], prefix: false, combineWith: 'OR' as const })),
-  ]);
-  const found = index.terms.search({ queries, combineWith: 'OR' }, { fuzzy: false });
-  return found.map((r) => ({ row: index.rows[r.id as number]!, terms: r.terms }));
+/** The first index in sorted `terms` at which `prefix` could stand. */
+function lowerBound(terms: string[], prefix: string): number {
+  let [lo, hi] = [0, terms.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** Every hit, best first (not yet cut to a limit). */
-async function allHits(ctx: QueryContext, text: string): Promise<SearchHit[]> {
+/** The index's terms a query term matches: itself, those that begin with it, and those it begins with. */
+function termsMatching(index: Index, q: string): string[] {
+  const out = new Set<string>();
+  if (index.postings.has(q)) out.add(q);
+  if (q.length >= MIN_PREFIX) {
+    for (let i = lowerBound(index.sortedTerms, q); i < index.sortedTerms.length && index.sortedTerms[i]!.startsWith(q); i++) out.add(index.sortedTerms[i]!);
+    // the text's word is the shorter: "bolig" in a text, "boligbygging" asked
+    for (let length = MIN_PREFIX; length < q.length; length++) if (index.postings.has(q.slice(0, length))) out.add(q.slice(0, length));
+  }
+  return [...out];
+}
+
+/** Scores every text that matches and hands their row numbers (unordered) to `use`; the scores are in `index.scores` until it returns. */
+async function withScoredRows<T>(ctx: QueryContext, text: string, use: (index: Index, rows: number[]) => T): Promise<T> {
   const index = await searchIndex(ctx);
   const query = [...new Set(meaningTerms(text, { keepGeneric: true }))].filter((q) => q.length >= MIN_PREFIX || /^\p{Lu}+$/u.test(q));
-  if (query.length === 0) return [];
-  const weight = (w: string) => Math.log((1 + index.rows.length) / (1 + (index.df.get(w) ?? 0))) + 1;
-  const hits: SearchHit[] = [];
-  for (const { row, terms } of candidates(index, query)) {
-    let matched = 0;
-    let total = 0;
-    for (const q of query) {
-      let best = 0;
-      for (const w of terms) if (matches(q, w)) best = Math.max(best, weight(w));
-      if (best > 0) matched++;
-      total += best;
+  // from here to the end all is synchronous: no other search can use the scratch arrays meanwhile
+  const { best, matched, total, scores } = index;
+  const rows: number[] = [];
+  const weight = (w: string) => Math.log((1 + index.rows.length) / (1 + index.postings.get(w)!.length)) + 1;
+  for (const q of query) {
+    // each query word counts once per text, by the weightiest of the text's terms it matches
+    const inQ: number[] = [];
+    for (const term of termsMatching(index, q)) {
+      const w = weight(term);
+      for (const row of index.postings.get(term)!) {
+        if (best[row] === 0) inQ.push(row);
+        if (w > best[row]!) best[row] = w;
+      }
     }
-    if (matched === 0) continue;
-    const { words, ...hit } = row;
-    // every query word found counts most; rarer words and shorter texts break ties
-    hits.push({ ...hit, score: score(matched / query.length + total / (10 * query.length * Math.sqrt(words.size))) });
+    for (const row of inQ) {
+      if (matched[row] === 0) rows.push(row);
+      matched[row]!++;
+      total[row]! += best[row]!;
+      best[row] = 0;
+    }
   }
-  return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  for (const row of rows) {
+    // every query word found counts most; rarer words and shorter texts break ties
+    scores[row] = score(matched[row]! / query.length + total[row]! / (10 * query.length * Math.sqrt(index.rows[row]!.size)));
+    matched[row] = 0;
+    total[row] = 0;
+  }
+  try {
+    return use(index, rows);
+  } finally {
+    for (const row of rows) scores[row] = 0;
+  }
+}
+
+/** Best first: by score, then by id. */
+function bestFirst(index: Index) {
+  const { scores, idRank } = index;
+  return (x: number, y: number) => scores[y]! - scores[x]! || idRank[x]! - idRank[y]!;
+}
+
+function hitOf(index: Index, row: number): SearchHit {
+  const { size: _size, ...hit } = index.rows[row]!;
+  return { ...hit, score: index.scores[row]! };
+}
+
+/** The `limit` best of `rows`, best first, without sorting them all. */
+function topRows(rows: number[], limit: number, order: (x: number, y: number) => number): number[] {
+  const top: number[] = [];
+  for (const row of rows) {
+    if (top.length === limit && order(row, top[limit - 1]!) >= 0) continue;
+    // insertion into a short sorted list: limit is at most 100
+    let i = Math.min(top.length, limit - 1);
+    if (top.length < limit) top.push(row);
+    while (i > 0 && order(row, top[i - 1]!) < 0) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = row;
+  }
+  return top;
 }
 
 export async function search(ctx: QueryContext, text: string, limit: number): Promise<SearchHit[]> {
-  return (await allHits(ctx, text)).slice(0, limit);
+  if (limit <= 0) return [];
+  return withScoredRows(ctx, text, (index, rows) => topRows(rows, limit, bestFirst(index)).map((row) => hitOf(index, row)));
 }
 
 /** The hits grouped by agreement (a document's general text is a group of its own), the best group first. */
 export async function searchByAgreement(ctx: QueryContext, text: string, limit: number, hitsPerGroup: number): Promise<SearchGroup[]> {
-  const groups = new Map<string, SearchGroup>();
-  for (const hit of await allHits(ctx, text)) {
-    const key = hit.agreement ?? `document:${hit.document}`;
-    const group = groups.get(key) ?? { ...(hit.agreement ? { agreement: hit.agreement } : {}), document: hit.document, score: hit.score, hits: [] };
-    if (group.hits.length < hitsPerGroup) group.hits.push(hit);
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort((a, b) => b.score - a.score || (a.agreement ?? a.document).localeCompare(b.agreement ?? b.document)).slice(0, limit);
-}
-
-function matches(query: string, word: string): boolean {
-  return word === query || (word.startsWith(query) && query.length >= MIN_PREFIX) || (query.startsWith(word) && word.length >= MIN_PREFIX);
+  if (limit <= 0) return [];
+  return withScoredRows(ctx, text, (index, rows) => {
+    const order = bestFirst(index);
+    const members = new Map<string, number[]>();
+    for (const row of rows) {
+      const r = index.rows[row]!;
+      const key = r.agreement ?? `document:${r.document}`;
+      const list = members.get(key);
+      if (list) list.push(row);
+      else members.set(key, [row]);
+    }
+    const groups = [...members.values()].map((list) => topRows(list, Math.max(1, hitsPerGroup), order));
+    const keyOf = (group: number[]) => index.rows[group[0]!]!.agreement ?? index.rows[group[0]!]!.document;
+    // a group ranks by its best hit's score, then by agreement (or document)
+    const ranked = topRows(
+      groups.map((_, i) => i),
+      limit,
+      (x, y) => index.scores[groups[y]![0]!]! - index.scores[groups[x]![0]!]! || keyOf(groups[x]!).localeCompare(keyOf(groups[y]!)),
+    );
+    return ranked.map((i) => {
+      const hits = groups[i]!.map((row) => hitOf(index, row));
+      const first = index.rows[groups[i]![0]!]!;
+      return { ...(first.agreement ? { agreement: first.agreement } : {}), document: first.document, score: hits[0]!.score, hits: hits.slice(0, hitsPerGroup) };
+    });
+  });
 }
