@@ -1,12 +1,13 @@
 /**
  * "Who sits at the centre of the party network?" — parties as nodes; two parties are linked
  * when they take part in the same agreement (in any role, or in one of its sub-goals), weighted
- * by the number of pilots where they meet. Degree and betweenness (normalised, graphology-metrics).
+ * by the number of pilots where they meet. Degree and betweenness (normalised; exact up to a few
+ * hundred parties, estimated from evenly spread sources beyond: betweenness.ts).
  */
 import { UndirectedGraph } from 'graphology';
-import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import type { PartyKind } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
+import { betweenness as betweennessOf } from './betweenness.ts';
 import type { QueryContext } from './context.ts';
 
 export interface NetworkNode {
@@ -24,9 +25,6 @@ export interface NetworkEdge {
   weight: number;
   pilots: string[];
 }
-
-// graphology-metrics is CommonJS; its typings read as a namespace under NodeNext, but the default import is the function
-const betweennessCentrality = betweennessModule as unknown as (graph: UndirectedGraph, options: { normalized: boolean; getEdgeWeight: null }) => Record<string, number>;
 
 const PARTICIPATION = defineCypher<{ party: string; name: string; kind: PartyKind; agreement: string; pilot: string }>(
   'question.network.participation',
@@ -88,7 +86,7 @@ function networkOf(rows: Participation, kinds: PartyKind[], minWeight: number): 
   const graph = new UndirectedGraph();
   for (const id of [...parties.keys()].sort()) graph.addNode(id);
   for (const e of edges) graph.addEdge(e.source, e.target, { weight: e.weight });
-  const betweenness = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
+  const betweenness = betweennessOf(graph);
   const nodes = [...parties.entries()]
     .map(([id, p]) => ({ id, name: p.name, kind: p.kind, pilots: [...p.pilots].sort(), degree: graph.degree(id), betweenness: Math.round(betweenness[id]! * 10000) / 10000 }))
     .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
