@@ -36,6 +36,8 @@ export const LIST_SIZES: Record<string, number> = {
   'Query.pilots': 20,
   'Query.themes': 16,
   'Document.agreements': 10,
+  // one per page: agreements run to a few dozen pages
+  'Document.pageReads': 40,
   'Agreement.documents': 2,
   'Agreement.mainParties': 10,
   'Agreement.specialRoles': 10,

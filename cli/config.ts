@@ -2,12 +2,14 @@
  * Every setting the product reads, from the environment, validated once at start with one
  * schema: where the store is (KG_DATA_DIR, or NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD /
  * NEO4J_DATABASE and the connection pool's settings, checked in neo4j-settings.ts), and how the
- * server runs (PORT, HOST, CORS_ORIGINS, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES, KG_MAX_BODY_BYTES). A bad value is a ConfigError naming the setting and the reason.
+ * server runs (PORT, HOST, CORS_ORIGINS, KG_INGEST_TOKEN, LOG_LEVEL, KG_MAX_UPLOAD_BYTES, KG_MAX_BODY_BYTES), and OCR of pages
+ * without a text layer (KG_OCR, KG_OCR_MAX_PAGES, KG_OCR_PAGE_TIMEOUT_MS). A bad value is a ConfigError naming the setting and the reason.
  */
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { StoreConfig } from '../graph/store.ts';
+import { OCR_DEFAULTS, type OcrOptions } from '../ingest/ocr/ocr.ts';
 import { NEO4J_POOL_SETTINGS, neo4jDatabase, neo4jPoolOf, neo4jUri } from './neo4j-settings.ts';
 
 export { PROJECT_ROOT } from '../domain/project-files.ts';
@@ -79,6 +81,9 @@ const environment = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   KG_MAX_UPLOAD_BYTES: byteCount.default(20 * MiB),
   KG_MAX_BODY_BYTES: byteCount.default(25 * MiB),
+  KG_OCR: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  KG_OCR_MAX_PAGES: z.coerce.number().int('must be a whole number of pages').min(0, 'must be 0 or more').default(OCR_DEFAULTS.maxPages),
+  KG_OCR_PAGE_TIMEOUT_MS: z.coerce.number().int('must be a whole number of milliseconds').positive('must be more than 0').default(OCR_DEFAULTS.pageTimeoutMs),
 });
 
 export interface ServerConfig {
@@ -101,6 +106,8 @@ export interface Config {
   /** Where the embedded store and uploaded PDFs are kept (with Neo4j: uploaded PDFs only). */
   dataDir: string;
   server: ServerConfig;
+  /** OCR of pages without a text layer (the reader's settings, applied with `configureOcr`). */
+  ocr: OcrOptions;
 }
 
 /** The whole configuration; throws a ConfigError for the first bad setting. */
@@ -124,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.KG_MAX_UPLOAD_BYTES,
     maxBodyBytes: e.KG_MAX_BODY_BYTES,
   };
-  return { store: storeOf(e, dataDir), dataDir, server };
+  const ocr: OcrOptions = { enabled: e.KG_OCR === 'on', maxPages: e.KG_OCR_MAX_PAGES, pageTimeoutMs: e.KG_OCR_PAGE_TIMEOUT_MS };
+  return { store: storeOf(e, dataDir), dataDir, server, ocr };
 }
 
 /** The store's part of the configuration. */

@@ -26,6 +26,7 @@ import { isIngestError } from '../domain/ingest-errors.ts';
 import { keepWordFormsIn } from '../domain/word-form-cache.ts';
 import { collectPdfFiles } from './collect-files.ts';
 import { isConfigError, loadConfig, PROJECT_ROOT } from './config.ts';
+import { configureOcr } from '../ingest/ocr/ocr.ts';
 import { endQuietlyOnClosedPipe, EXIT, printJson, UsageError } from './output.ts';
 import { DEFAULT_JOBS } from '../pipeline/extract-pool.ts';
 import { readServerFile } from './server-file.ts';
@@ -74,7 +75,12 @@ const program = new Command()
   .version(version, '-V, --version', 'print the version')
   .exitOverride()
   // every setting is checked before any command does any work
-  .hook('preAction', () => keepWordFormsIn(join(loadConfig().dataDir, 'cache', 'word-forms.json')))
+  .hook('preAction', (_, command) => {
+    const config = loadConfig();
+    // OCR of pages without a text layer: KG_OCR and its bounds, and `kg ingest --no-ocr`
+    configureOcr({ ...config.ocr, ...(command.opts().ocr === false ? { enabled: false } : {}) });
+    keepWordFormsIn(join(config.dataDir, 'cache', 'word-forms.json'));
+  })
   .description('Agreement knowledge graph: Norwegian regional growth agreements as a graph')
   .addHelpText(
     'after',
@@ -106,6 +112,7 @@ program
   .description('read, extract and write PDFs to the store: new, unchanged (same SHA-256), replaced (new version) or failed')
   .argument('<paths...>', 'PDF files or folders of PDFs')
   .option('--json', 'print the per-file results as one JSON array ({ file, status, code?, reason?, ms }) instead of a table')
+  .option('--no-ocr', 'do not read pages without a text layer by OCR (as KG_OCR=off): a scanned PDF fails with NO_TEXT_LAYER')
   .addOption(new Option('--jobs <n>', `threads that read and extract (default: one per core for ${POOL_FROM} files or more, else 1); the writes stay one document at a time, in order`).argParser(jobsOf))
   .action(async (paths: string[], options: { json?: boolean; jobs?: number }) => {
     const files = collectPdfFiles(paths);

@@ -10,7 +10,13 @@ export type IngestErrorCode =
   | 'NO_TEXT_LAYER'
   | 'UNREADABLE_FILE'
   | 'TIMEOUT'
-  | 'UNKNOWN_DOCUMENT_KIND';
+  | 'UNKNOWN_DOCUMENT_KIND'
+  /** More pages without a text layer than OCR may read for one document (KG_OCR_MAX_PAGES). */
+  | 'OCR_PAGE_LIMIT'
+  /** OCR of one page took longer than its deadline (KG_OCR_PAGE_TIMEOUT_MS). */
+  | 'OCR_TIMEOUT'
+  /** The OCR tools (pdftoppm, Tesseract) failed on a page. */
+  | 'OCR_FAILED';
 
 export class IngestError extends Error {
   override readonly name = 'IngestError';

@@ -61,6 +61,19 @@ export type PlanAnchorType =
   | 'STRATEGY'
   | 'OTHER';
 
+/** How a page's text was read: from the PDF's text layer, or by OCR of its image (a scan, an image page). */
+export const READ_METHODS = ['text layer', 'ocr'] as const;
+export type ReadMethod = (typeof READ_METHODS)[number];
+/** The GraphQL enum value of each read method. */
+export const READ_METHOD_NAMES: Record<ReadMethod, string> = { 'text layer': 'TEXT_LAYER', ocr: 'OCR' };
+
+/** How one page was read; `confidence` is Tesseract's mean word confidence on it (0–100), for OCR only. */
+export interface PageRead {
+  number: number;
+  method: ReadMethod;
+  confidence?: number;
+}
+
 export interface Evidence {
   /** Source file name. */
   document: string;
@@ -70,6 +83,10 @@ export interface Evidence {
   pageEnd?: number;
   /** The words as they read in the document (line and page breaks folded to spaces). */
   quote: string;
+  /** Set when the quote was read by OCR (a page without a text layer); absent: the text layer. */
+  method?: ReadMethod;
+  /** With `method: 'ocr'`: the mean word confidence (0–100) of the page the quote stands on (the lowest, over several pages). */
+  confidence?: number;
 }
 
 export interface Party {
@@ -249,6 +266,8 @@ export interface ExtractedDocument {
     kind: DocumentKind;
     language: Language;
     pages: number;
+    /** The pages read by OCR, each with its mean word confidence (0–100); absent when every page had a text layer. */
+    ocrPages?: { number: number; confidence: number }[];
   };
   parties: Party[];
   agreements: Agreement[];

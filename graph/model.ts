@@ -12,7 +12,7 @@
  * stored by another version is written again even if its bytes are the same. Raise it whenever
  * extraction or the model changes what a document yields.
  */
-export const GRAPH_VERSION = 4;
+export const GRAPH_VERSION = 5;
 
 export const NODE_LABELS = [
   'Document',
@@ -34,7 +34,7 @@ export type NodeLabel = (typeof NODE_LABELS)[number];
 
 /** Properties each label's rows may set (besides `id` and `docs`). */
 export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
-  Document: ['file', 'sha256', 'kind', 'language', 'pages', 'version', 'warnings'],
+  Document: ['file', 'sha256', 'kind', 'language', 'pages', 'version', 'warnings', 'ocrPages', 'ocrConfidence'],
   Agreement: ['title', 'scheme', 'source', 'language', 'area', 'mainGoal', 'mainGoalPage', 'validFrom', 'validUntil', 'validityQuote', 'validityPage'],
   Pilot: ['name', 'otherNames', 'cohort'],
   Party: ['name', 'kind', 'aliases'],
@@ -44,14 +44,14 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Obligation: ['modality', 'action', 'section', 'quote', 'agreement', 'under'],
   PlanAnchor: ['name', 'type'],
   Theme: ['name'],
-  Evidence: ['document', 'page', 'pageEnd', 'quote'],
+  Evidence: ['document', 'page', 'pageEnd', 'quote', 'method', 'confidence'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
   PartnerGroup: ['name'],
   Passage: ['kind', 'text', 'section', 'agreement', 'document', 'page', 'pageEnd'],
 };
 
-/** Properties of a relationship that rests on a sentence: where that sentence stands. */
-const EVIDENCE = ['document', 'page', 'pageEnd', 'quote'] as const;
+/** Properties of a relationship that rests on a sentence: where that sentence stands, and (`method`, `confidence`) whether it was read by OCR. */
+const EVIDENCE = ['document', 'page', 'pageEnd', 'quote', 'method', 'confidence'] as const;
 
 export interface RelationshipSpec {
   type: string;

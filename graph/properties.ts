@@ -23,6 +23,9 @@ export interface DocumentProperties extends Node {
   version: number;
   /** The quality report: what the document should hold by its kind and does not. */
   warnings?: string[];
+  /** The pages read by OCR (absent: every page from the text layer), and beside them each one's mean word confidence (0–100). */
+  ocrPages?: number[];
+  ocrConfidence?: number[];
 }
 
 export interface AgreementProperties extends Node {

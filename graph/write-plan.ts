@@ -55,10 +55,11 @@ export function writePlan(x: ExtractedDocument): WritePlan {
   };
   const evidence = (from: NodeLabel, fromId: string, e: Evidence) => {
     const id = evidenceId(e);
-    node('Evidence', id, { document: e.document, page: e.page, pageEnd: e.pageEnd, quote: e.quote });
+    node('Evidence', id, sentence(e));
     rel('SUPPORTED_BY', from, fromId, 'Evidence', id);
   };
-  const sentence = (e: Evidence) => ({ document: e.document, page: e.page, pageEnd: e.pageEnd, quote: e.quote });
+  // method and confidence only for a quote read by OCR: the text layer is what an Evidence without them means
+  const sentence = (e: Evidence) => ({ document: e.document, page: e.page, pageEnd: e.pageEnd, quote: e.quote, method: e.method, confidence: e.confidence });
   const themes = (from: NodeLabel, fromId: string, list: string[], reasons: ThemeReason[] = []) => {
     for (const theme of list) {
       const reason = reasons.find((r) => r.theme === theme);
@@ -67,14 +68,14 @@ export function writePlan(x: ExtractedDocument): WritePlan {
     }
   };
 
-  node('Document', doc, { file: x.document.file, sha256: x.document.sha256, kind: x.document.kind, language: x.document.language, pages: x.document.pages, version: GRAPH_VERSION, warnings: nonEmpty(x.warnings) });
+  node('Document', doc, { file: x.document.file, sha256: x.document.sha256, kind: x.document.kind, language: x.document.language, pages: x.document.pages, version: GRAPH_VERSION, warnings: nonEmpty(x.warnings), ocrPages: x.document.ocrPages?.map((p) => p.number), ocrConfidence: x.document.ocrPages?.map((p) => p.confidence) });
   for (const p of x.parties) {
     node('Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
     rel('MENTIONS', 'Document', doc, 'Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
   }
   for (const a of x.agreements) writeAgreement(a);
   for (const p of x.passages ?? []) {
-    node('Passage', p.id, { kind: p.kind, text: p.text, section: p.section, agreement: p.agreement, ...sentence(p.evidence), quote: undefined });
+    node('Passage', p.id, { kind: p.kind, text: p.text, section: p.section, agreement: p.agreement, ...sentence(p.evidence), quote: undefined, method: undefined, confidence: undefined });
     rel('HAS_PASSAGE', 'Document', doc, 'Passage', p.id);
   }
   return plan;

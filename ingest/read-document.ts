@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectKind, detectLanguage, type DocumentKind, type Language } from './classify.ts';
 import { IngestError } from '../domain/ingest-errors.ts';
+import type { ReadMethod } from '../domain/records.ts';
+import { ocrDefaults, ocrPages, ocrUnavailable, type OcrOptions } from './ocr/ocr.ts';
 import { loadPdf, type LoadOptions, type RawPage } from './pdf/load-pdf.ts';
 import { hyphenatedBreaks, joinHyphenated, LINE_END_HYPHEN, Vocabulary } from './text/dehyphenate.ts';
 import { documentBodyStyle, lineTexts, reflow, tablePlace, type TextBlock } from './text/paragraphs.ts';
@@ -28,6 +30,10 @@ export interface Page {
   /** Offsets of the page's text within `ParsedDocument.text`. */
   start: number;
   end: number;
+  /** How its text was read: the PDF's text layer, or OCR of the page's image (it had no text layer). */
+  method: ReadMethod;
+  /** With OCR: Tesseract's mean word confidence on the page, 0–100. */
+  confidence?: number;
 }
 
 export interface ParsedDocument {
@@ -43,6 +49,8 @@ export interface ParsedDocument {
   text: string;
   /** What pdf.js mended in a damaged file whose text it could still read (the quality report flags it); absent for a sound file. */
   repairs?: string[];
+  /** Pages without a text layer that OCR did not read (it is off, or cannot run here), and why; absent when there are none. */
+  unread?: { pages: number[]; reason: string };
 }
 
 const PAGE_SEPARATOR = '\n\n';
@@ -50,6 +58,8 @@ const PAGE_SEPARATOR = '\n\n';
 export interface ReadOptions extends LoadOptions {
   /** The SHA-256 of the bytes when the caller has computed it already. */
   sha256?: string;
+  /** OCR of pages without a text layer; by default the settings' (`configureOcr`). */
+  ocr?: Partial<OcrOptions>;
 }
 
 /** The bytes of a file, or a typed UNREADABLE_FILE error naming it. */
@@ -72,9 +82,10 @@ export async function readDocumentFile(path: string, options?: ReadOptions): Pro
 
 export async function readDocument(bytes: Uint8Array, file: string, options: ReadOptions = {}): Promise<ParsedDocument> {
   const sha256 = options.sha256 ?? sha256Of(bytes);
-  const { pages: raw, repairs } = await loadPdf(bytes, file, options);
+  const { pages: loaded, repairs } = await loadPdf(bytes, file, options);
+  const { pages: raw, reads, unread } = await withOcr(bytes, file, loaded, { ...ocrDefaults(), ...options.ocr });
   try {
-    return { ...assemble(raw, file, sha256, bytes.length), ...(repairs.length > 0 ? { repairs } : {}) };
+    return { ...assemble(raw, file, sha256, bytes.length, reads, unread), ...(repairs.length > 0 ? { repairs } : {}), ...(unread ? { unread } : {}) };
   } catch (error) {
     if (error instanceof IngestError) throw error;
     // pdf.js read the file, but what it found cannot be laid out as text (positions or sizes no page has)
@@ -82,14 +93,43 @@ export async function readDocument(bytes: Uint8Array, file: string, options: Rea
   }
 }
 
-function assemble(raw: RawPage[], file: string, sha256: string, size: number): ParsedDocument {
+interface PageReads {
+  pages: RawPage[];
+  /** The OCR'd pages by number, with their mean confidence (undefined: OCR found no words). */
+  reads: Map<number, number | undefined>;
+  unread?: { pages: number[]; reason: string };
+}
+
+/** A page whose text layer holds no visible character. */
+const withoutText = (page: RawPage) => !page.items.some((item) => item.text.trim() !== '');
+
+/** The pages without a text layer read by OCR, when it is on and can run here; the others as pdf.js gave them. */
+async function withOcr(bytes: Uint8Array, file: string, pages: RawPage[], options: OcrOptions): Promise<PageReads> {
+  const blank = pages.filter(withoutText);
+  if (blank.length === 0) return { pages, reads: new Map() };
+  const numbers = blank.map((p) => p.number);
+  if (!options.enabled) return { pages, reads: new Map(), unread: { pages: numbers, reason: 'OCR is off (--no-ocr or KG_OCR=off)' } };
+  const unavailable = await ocrUnavailable();
+  if (unavailable) return { pages, reads: new Map(), unread: { pages: numbers, reason: unavailable } };
+  const read = await ocrPages(bytes, file, blank, options);
+  const byNumber = new Map(read.map((p) => [p.number, p]));
+  return {
+    pages: pages.map((page) => {
+      const ocr = byNumber.get(page.number);
+      return ocr ? { ...page, items: ocr.items, measured: true } : page;
+    }),
+    reads: new Map(read.map((p) => [p.number, p.confidence])),
+  };
+}
+
+function assemble(raw: RawPage[], file: string, sha256: string, size: number, reads: Map<number, number | undefined>, unread: PageReads['unread']): ParsedDocument {
   const linesPerPage = readLines(raw);
   const furniture = findRunningFurniture(linesPerPage);
   const bodyLines: Line[][] = linesPerPage.map((lines, p) => lines.filter((_, i) => !furniture[p]!.has(i)));
 
   const allText = bodyLines.flat().flatMap(lineTexts);
   if (allText.join('').replace(/\s/g, '').length === 0) {
-    throw new IngestError('NO_TEXT_LAYER', file, 'the PDF has no text layer (scanned or image-only pages); run OCR first');
+    throw new IngestError('NO_TEXT_LAYER', file, noTextReason(raw.length, reads, unread));
   }
   const language = detectLanguage(allText.join(' ')).language;
   const vocabulary = Vocabulary.fromLines(allText);
@@ -103,7 +143,8 @@ function assemble(raw: RawPage[], file: string, sha256: string, size: number): P
   const pages: Page[] = [];
   let offset = 0;
   blocksPerPage.forEach((blocks, i) => {
-    const page = assemblePage(raw[i]!.number, blocks, offset);
+    const number = raw[i]!.number;
+    const page = assemblePage(number, blocks, offset, reads.has(number) ? { method: 'ocr', ...(reads.get(number) !== undefined ? { confidence: reads.get(number)! } : {}) } : { method: 'text layer' });
     pages.push(page);
     offset = page.end + PAGE_SEPARATOR.length;
   });
@@ -204,7 +245,15 @@ function joinWordsBrokenAcrossPages(pages: TextBlock[][], vocabulary: Vocabulary
   }
 }
 
-function assemblePage(number: number, blocks: TextBlock[], offset: number): Page {
+/** Why a document gave no text at all: no text layer, and OCR off, unable to run, or finding no words. */
+function noTextReason(pages: number, reads: Map<number, number | undefined>, unread: PageReads['unread']): string {
+  const none = 'the PDF has no text layer (scanned or image-only pages)';
+  if (unread) return `${none}, and it was not read by OCR: ${unread.reason}`;
+  if (reads.size > 0) return `${none}, and OCR found no text on its ${pages === 1 ? 'page' : `${pages} pages`} (blank, or pictures without words)`;
+  return none;
+}
+
+function assemblePage(number: number, blocks: TextBlock[], offset: number, read: Pick<Page, 'method' | 'confidence'>): Page {
   const placed: PageBlock[] = [];
   let text = '';
   for (const block of blocks) {
@@ -213,7 +262,7 @@ function assemblePage(number: number, blocks: TextBlock[], offset: number): Page
     placed.push({ ...block, start: text.length, end: text.length + block.text.length });
     text += block.text;
   }
-  return { number, text, blocks: placed, start: offset, end: offset + text.length };
+  return { number, text, blocks: placed, start: offset, end: offset + text.length, ...read };
 }
 
 /** The page on which a character offset of `ParsedDocument.text` lies. */

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ocrDefaults } from '../ingest/ocr/ocr.ts';
 import { IngestError, type IngestErrorCode } from '../domain/ingest-errors.ts';
 import { projectPath, RUNNING_BUILT } from '../domain/project-files.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
@@ -72,7 +73,8 @@ export class ExtractPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(RUNNING_BUILT ? projectPath('dist', 'extract-worker.js') : projectPath('pipeline', 'extract-worker-entry.mjs'));
+    // a thread reads with the OCR settings of this one (configureOcr)
+    const worker = new Worker(RUNNING_BUILT ? projectPath('dist', 'extract-worker.js') : projectPath('pipeline', 'extract-worker-entry.mjs'), { workerData: { ocr: ocrDefaults() } });
     worker.on('message', (reply: PoolReply) => {
       const waiting = this.pending.get(reply.id)!;
       this.pending.delete(reply.id);

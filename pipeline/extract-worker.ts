@@ -2,11 +2,15 @@
  * One thread of the extraction pool (extract-pool.ts): bytes in, the extracted record out, or the
  * typed error that the file gave.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { isIngestError } from '../domain/ingest-errors.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';
 import type { PoolReply, PoolTask } from './extract-pool.ts';
+import { configureOcr, type OcrOptions } from '../ingest/ocr/ocr.ts';
+
+const settings = (workerData as { ocr?: OcrOptions } | null)?.ocr;
+if (settings) configureOcr(settings);
 
 parentPort!.on('message', async (task: PoolTask) => {
   let reply: PoolReply;

@@ -3,7 +3,13 @@ import type { Evidence } from '../domain/records.ts';
 
 /** The document, page and quote of `props`, without its other properties. */
 export function sentenceOf(props: Evidence): Evidence {
-  return { document: props.document, page: props.page, ...(props.pageEnd ? { pageEnd: props.pageEnd } : {}), quote: props.quote };
+  return {
+    document: props.document,
+    page: props.page,
+    ...(props.pageEnd ? { pageEnd: props.pageEnd } : {}),
+    quote: props.quote,
+    ...(props.method === 'ocr' ? { method: props.method, ...(typeof props.confidence === 'number' ? { confidence: props.confidence } : {}) } : {}),
+  };
 }
 
 /** As `sentenceOf`, for properties that may be missing or hold no sentence: then null. */

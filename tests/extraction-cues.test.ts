@@ -59,7 +59,7 @@ describe('table columns from their headings', () => {
 });
 
 describe('validity', () => {
-  const doc = { file: 'a.pdf' } as ParsedDocument;
+  const doc = { file: 'a.pdf', pages: [] } as unknown as ParsedDocument;
   const read = (text: string, signatures: string[] = []) => {
     const v = readValidity(doc, [{ text, page: 1 } as never], signatures.map((s) => ({ text: s, page: 2 }) as never));
     return v && { from: v.from, until: v.until };

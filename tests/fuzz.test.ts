@@ -32,7 +32,7 @@ const SEED = Number(process.env.KG_FUZZ_SEED ?? 20261123);
 const MAX_RSS_MB = Number(process.env.KG_FUZZ_MAX_RSS_MB ?? 1536);
 /** Reading gives up after 10 s (TIMEOUT); extraction and the write come on top. */
 const PER_FILE_MS = 12_000;
-const TYPED: IngestErrorCode[] = ['EMPTY_FILE', 'NOT_PDF', 'DAMAGED_PDF', 'ENCRYPTED_PDF', 'NO_TEXT_LAYER', 'UNREADABLE_FILE', 'TIMEOUT', 'UNKNOWN_DOCUMENT_KIND'];
+const TYPED: IngestErrorCode[] = ['EMPTY_FILE', 'NOT_PDF', 'DAMAGED_PDF', 'ENCRYPTED_PDF', 'NO_TEXT_LAYER', 'UNREADABLE_FILE', 'TIMEOUT', 'UNKNOWN_DOCUMENT_KIND', 'OCR_PAGE_LIMIT', 'OCR_TIMEOUT', 'OCR_FAILED'];
 const cli = new URL('../cli/kg.ts', import.meta.url).pathname;
 
 let files: DamagedPdf[];

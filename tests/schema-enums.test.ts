@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { INGEST_STATUSES } from '../api/resolvers/context.ts';
-import { LANGUAGES, MODALITIES, PARTY_KINDS, SCHEMES, THEMES } from '../domain/records.ts';
+import { LANGUAGES, MODALITIES, PARTY_KINDS, READ_METHOD_NAMES, READ_METHODS, SCHEMES, THEMES } from '../domain/records.ts';
 import { ROLES } from '../domain/roles.ts';
 import { HIT_KINDS } from '../queries/search.ts';
 import { PAIR_BASES } from '../queries/compare-agreements.ts';
@@ -26,6 +26,7 @@ const MIRRORS: Record<string, readonly string[]> = {
   HitKind: HIT_KINDS,
   PairBasis: PAIR_BASES,
   IngestStatus: INGEST_STATUSES,
+  ReadMethod: READ_METHODS.map((m) => READ_METHOD_NAMES[m]),
 };
 
 function sdlValues(name: string): string[] {

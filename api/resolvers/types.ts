@@ -5,7 +5,7 @@
  * request's batched loaders.
  */
 import type DataLoader from 'dataloader';
-import type { Evidence, Party, Theme } from '../../domain/records.ts';
+import { READ_METHOD_NAMES, type Evidence, type Party, type Theme } from '../../domain/records.ts';
 import type {
   AgreementProperties,
   AgreementRole,
@@ -118,10 +118,17 @@ export const typeResolvers = {
   // the graph's own types
   Evidence: {
     url: (e: Evidence) => `/documents/${encodeURIComponent(e.document)}#page=${e.page}`,
+    method: (e: Evidence) => READ_METHOD_NAMES[e.method ?? 'text layer'],
+    confidence: (e: Evidence) => (e.method === 'ocr' ? (e.confidence ?? null) : null),
   },
 
   Document: {
     warnings: (d: DocumentProperties) => d.warnings ?? [],
+    pageReads: (d: DocumentProperties) =>
+      Array.from({ length: d.pages }, (_, i) => {
+        const at = (d.ocrPages ?? []).indexOf(i + 1);
+        return at < 0 ? { number: i + 1, method: READ_METHOD_NAMES['text layer'], confidence: null } : { number: i + 1, method: READ_METHOD_NAMES.ocr, confidence: d.ocrConfidence?.[at] ?? null };
+      }),
     agreements: async (d: DocumentProperties, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Agreement, ids(await c.loaders.neighbours.documentAgreements.load(d.id))),
   },
 

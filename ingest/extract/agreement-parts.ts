@@ -27,7 +27,8 @@ export function newAgreement(fields: Omit<Agreement, AgreementLists> & Partial<P
 
 /** The document part of an extracted record. */
 export function documentSummary(doc: ParsedDocument): ExtractedDocument['document'] {
-  return { file: doc.file, sha256: doc.sha256, kind: doc.kind, language: doc.language, pages: doc.pages.length };
+  const ocrPages = doc.pages.filter((p) => p.method === 'ocr').map((p) => ({ number: p.number, confidence: p.confidence ?? 0 }));
+  return { file: doc.file, sha256: doc.sha256, kind: doc.kind, language: doc.language, pages: doc.pages.length, ...(ocrPages.length > 0 ? { ocrPages } : {}) };
 }
 
 export function addObligations(

@@ -6,9 +6,15 @@
 import type { Agreement, Evidence, ExtractedDocument } from '../../domain/records.ts';
 import type { ParsedDocument } from '../read-document.ts';
 
+/** An OCR'd page whose words Tesseract is on average less sure of than this (0–100) is flagged. */
+export const LOW_OCR_CONFIDENCE = 70;
+
 export function qualityWarnings(doc: ParsedDocument, x: ExtractedDocument): string[] {
   const warnings: string[] = [];
   if (doc.repairs && doc.repairs.length > 0) warnings.push(`the PDF is damaged and was read with repairs: ${doc.repairs.join('; ')}; check that its text is complete`);
+  if (doc.unread) warnings.push(`page${doc.unread.pages.length === 1 ? '' : 's'} ${doc.unread.pages.join(', ')} had no text layer and ${doc.unread.pages.length === 1 ? 'was' : 'were'} not read (${doc.unread.reason}): ${doc.unread.pages.length === 1 ? 'its' : 'their'} facts are missing`);
+  const unsure = doc.pages.filter((p) => p.method === 'ocr' && p.confidence !== undefined && p.confidence < LOW_OCR_CONFIDENCE);
+  for (const p of unsure) warnings.push(`page ${p.number} was read by OCR with a mean word confidence of ${Math.round(p.confidence!)} (below ${LOW_OCR_CONFIDENCE} of 100): check its facts against the PDF`);
   if (doc.kindCertain === false) warnings.push(`the document kind ${doc.kind} was decided from few cues: check that it is one`);
   if (x.agreements.length === 0) warnings.push('no agreement was found in the document');
   const parties = new Map(x.parties.map((p) => [p.id, p]));

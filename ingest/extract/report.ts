@@ -11,7 +11,7 @@ import { bodyWithoutFootnotes } from './footnotes.ts';
 import { countyOfMunicipality } from '../../domain/party-catalogue.ts';
 import { PartyRegister } from './party-register.ts';
 import { splitAt } from './sections.ts';
-import { evidenceOf } from './sentences.ts';
+import { evidenceOf, readOf } from './sentences.ts';
 import { finishSubGoal } from './sub-goal-details.ts';
 import { themesOf } from './themes.ts';
 import type { Agreement, ExtractedDocument, MainPartyFact, Measure, SubGoal } from '../../domain/records.ts';
@@ -133,7 +133,7 @@ function readSummary(
       ...(register.context.governor ? { governor: register.context.governor } : {}),
       ...(listedAs ? { cohort: 1 } : {}),
     },
-    ...(goal && goalQuote ? { mainGoal: { document: doc.file, page: goal.page, quote: goalQuote.trim() } } : {}),
+    ...(goal && goalQuote ? { mainGoal: { document: doc.file, page: goal.page, quote: goalQuote.trim(), ...readOf(doc, goal.page) } } : {}),
     mainParties,
   });
   addObligations(doc, agreement, introSentences, register, { collectiveParties: mainParties.map((m) => m.party), municipalities }, { under: id });

@@ -51,7 +51,14 @@ function isAbbreviation(word: string): boolean {
 /** Evidence for a sentence or unit: the page where it starts, and where it ends when that is a later page. */
 export function evidenceOf(doc: ParsedDocument, sentence: { text: string; page: number; end?: number }): Evidence {
   const pageEnd = sentence.end === undefined ? sentence.page : endPage(doc, sentence.end);
-  return { document: doc.file, page: sentence.page, ...(pageEnd > sentence.page ? { pageEnd } : {}), quote: sentence.text };
+  return { document: doc.file, page: sentence.page, ...(pageEnd > sentence.page ? { pageEnd } : {}), quote: sentence.text, ...readOf(doc, sentence.page, pageEnd) };
+}
+
+/** How the pages a quote stands on were read: nothing for the text layer; for OCR the method and the lowest page confidence. */
+export function readOf(doc: ParsedDocument, page: number, pageEnd = page): Pick<Evidence, 'method' | 'confidence'> {
+  const read = doc.pages.filter((p) => p.number >= page && p.number <= pageEnd && p.method === 'ocr');
+  if (read.length === 0) return {};
+  return { method: 'ocr', confidence: Math.min(...read.map((p) => p.confidence ?? 0)) };
 }
 
 /** The page a quote ending at `end` ends on: the next page with text when its last word was made whole from there. */

@@ -31,6 +31,9 @@ export function evidenceBlock(e: Evidence, t: Translate): HTMLElement {
         { class: 'evidence-link', href: viewerHref(e, context.lang), target: '_blank', rel: 'noopener', 'data-document': e.document, 'data-page': e.page, title: t('common.openViewer', { page: e.page }) },
         `${e.document}, ${pages}`,
       ),
+      ...(e.method === 'OCR'
+        ? [' · ', h('span', { class: 'read-by-ocr', title: t('common.readByOcr', { confidence: e.confidence === null || e.confidence === undefined ? '?' : Math.round(e.confidence) }) }, t('common.readByOcr', { confidence: e.confidence === null || e.confidence === undefined ? '?' : Math.round(e.confidence) }))]
+        : []),
       ' · ',
       h('a', { class: 'pdf-link', href: evidenceHref(e), target: '_blank', rel: 'noopener', title: t('common.openPdf', { page: e.page }) }, t('common.pdf')),
       ' ',

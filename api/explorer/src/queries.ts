@@ -1,7 +1,7 @@
 /** The GraphQL operations of the explorer and a small client for them (the browser talks only to /graphql). */
 import type { AgreementDetail, AgreementInfo, Comparison, DocumentInfo, ExplorerData, Involvement, MeasureCluster, NetworkData, PartyDetail, PartyInfo, PilotInfo, ScoredMeasure, SearchGroup, SearchHit, SubGoalExtras, SubGoalInfo, Theme } from './types.ts';
 
-const EVIDENCE = 'evidence { document page pageEnd quote url }';
+const EVIDENCE = 'evidence { document page pageEnd quote url method confidence }';
 
 const PILOTS = `{ pilots { id name cohort otherNames agreements { id title scheme } } }`;
 const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) {

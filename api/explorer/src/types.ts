@@ -13,6 +13,10 @@ export interface Evidence {
   pageEnd?: number | null;
   quote: string;
   url?: string;
+  /** TEXT_LAYER, or OCR for a quote read from a page without a text layer. */
+  method?: 'TEXT_LAYER' | 'OCR' | null;
+  /** With OCR: the page's mean word confidence, 0–100. */
+  confidence?: number | null;
 }
 
 /** When an agreement holds (dates as YYYY-MM-DD, or a year). */
