@@ -3,15 +3,24 @@ import { editDistance, stem, toBokmaal } from './nlp.ts';
 
 /** Lower case, dashes unified, white space collapsed, nynorsk words folded to bokmål. */
 export function nameKey(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[\u2010\u2011\u2012\u2013\u2014]/g, '-')
-    .replace(/^[\s,.;:()«»"]+|[\s,.;:()«»"]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .split(/([\s/-])/)
-    .map((part) => toBokmaal(part))
-    .join('');
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = name
+      .toLowerCase()
+      .replace(/[\u2010\u2011\u2012\u2013\u2014]/g, '-')
+      .replace(/^[\s,.;:()«»"]+|[\s,.;:()«»"]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .split(/([\s/-])/)
+      .map((part) => toBokmaal(part))
+      .join('');
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
 }
+
+/** Keys already made: the near-spelling rule keys every catalogue name for every name it checks. */
+const nameKeys = new Map<string, string>();
 
 /** A stable id from a name: `slug("Smøla og Aure")` → "smola-og-aure". */
 export function slug(name: string): string {
@@ -73,6 +82,15 @@ export function nearestSpelling<T>(key: string, candidates: Iterable<T>, keysOf:
   return best?.candidate;
 }
 
+/** Stemmed keys of the catalogue's and the documents' names, each stemmed once: the rule compares every name with every other. */
+const stemmedKeys = new Map<string, string>();
+
 function stemmedKey(key: string): string {
-  return key.split(/([\s/-])/).map((part) => stem(part)).join('');
+  let stemmed = stemmedKeys.get(key);
+  if (stemmed === undefined) {
+    stemmed = key.split(/([\s/-])/).map((part) => stem(part)).join('');
+    if (stemmedKeys.size >= 50_000) stemmedKeys.clear();
+    stemmedKeys.set(key, stemmed);
+  }
+  return stemmed;
 }
