@@ -12,9 +12,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+// looked up on PATH without a shell: `npm start` runs this every time, and a spawn per tool adds up
+const has = (command) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, command)));
 /** `--product`: only what `npm start` needs, and never a failed start: what cannot be installed is a warning. */
 const product = process.argv.includes('--product');
 /** Tesseract's Norwegian model, looked for where Debian puts it before Tesseract itself is asked (which takes longer). */
