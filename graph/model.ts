@@ -47,7 +47,7 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Evidence: ['document', 'page', 'pageEnd', 'quote', 'method', 'confidence'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
   PartnerGroup: ['name'],
-  Passage: ['kind', 'text', 'section', 'agreement', 'document', 'page', 'pageEnd'],
+  Passage: ['kind', 'text', 'section', 'agreement', 'document', 'page', 'pageEnd', 'method', 'confidence'],
 };
 
 /** Properties of a relationship that rests on a sentence: where that sentence stands, and (`method`, `confidence`) whether it was read by OCR. */

@@ -75,7 +75,7 @@ export function writePlan(x: ExtractedDocument): WritePlan {
   }
   for (const a of x.agreements) writeAgreement(a);
   for (const p of x.passages ?? []) {
-    node('Passage', p.id, { kind: p.kind, text: p.text, section: p.section, agreement: p.agreement, ...sentence(p.evidence), quote: undefined, method: undefined, confidence: undefined });
+    node('Passage', p.id, { kind: p.kind, text: p.text, section: p.section, agreement: p.agreement, ...sentence(p.evidence), quote: undefined });
     rel('HAS_PASSAGE', 'Document', doc, 'Passage', p.id);
   }
   return plan;

@@ -62,10 +62,12 @@ const PARTIES = defineCypher<Participation>(
   'question.compare.parties',
   'read',
   `UNWIND $ids AS id MATCH (a:Agreement {id: id})<-[r:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]-(p:Party)
-   RETURN a.id AS agreement, p.id AS party, type(r) AS type, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote
+   RETURN a.id AS agreement, p.id AS party, type(r) AS type, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote,
+          r.method AS method, r.confidence AS confidence
    UNION
    UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(:SubGoal)<-[r:PARTNER_IN|MAY_INVITE]-(p:Party)
-   RETURN a.id AS agreement, p.id AS party, type(r) AS type, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote`,
+   RETURN a.id AS agreement, p.id AS party, type(r) AS type, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote,
+          r.method AS method, r.confidence AS confidence`,
 );
 
 const MUNICIPALITIES = defineCypher<{ agreement: string; party: string; name: string }>(
@@ -79,7 +81,8 @@ const PASSAGES = defineCypher<{ agreement: string } & Evidence>(
   'question.compare.passages',
   'read',
   `UNWIND $ids AS id MATCH (x:Passage {agreement: id})
-   RETURN x.agreement AS agreement, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote ORDER BY x.id`,
+   RETURN x.agreement AS agreement, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote,
+          x.method AS method, x.confidence AS confidence ORDER BY x.id`,
 );
 
 type SubGoalRow = { agreement: string; id: string; title: string; body: string | null; quote: string };
@@ -97,7 +100,9 @@ const THEME_REASONS = defineCypher<{ agreement: string; theme: Theme } & Evidenc
   `UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:HAS_SUBGOAL]->(s:SubGoal)-[r:ABOUT]->(t:Theme)
    OPTIONAL MATCH (s)-[:SUPPORTED_BY]->(e:Evidence)
    RETURN a.id AS agreement, t.name AS theme, coalesce(r.document, e.document) AS document, coalesce(r.page, e.page) AS page,
-          r.pageEnd AS pageEnd, coalesce(r.quote, e.quote) AS quote ORDER BY s.id`,
+          r.pageEnd AS pageEnd, coalesce(r.quote, e.quote) AS quote,
+          CASE WHEN r.quote IS NULL THEN e.method ELSE r.method END AS method,
+          CASE WHEN r.quote IS NULL THEN e.confidence ELSE r.confidence END AS confidence ORDER BY s.id`,
 );
 
 const ALL_SUBGOALS = defineCypher<{ id: string; title: string; body: string | null }>('question.compare.all-subgoals', 'read', 'MATCH (s:SubGoal) RETURN s.id AS id, s.title AS title, s.body AS body ORDER BY s.id');
@@ -108,7 +113,8 @@ const ANCHORS = defineCypher<AnchorRow>(
   'question.compare.anchors',
   'read',
   `UNWIND $ids AS id MATCH (a:Agreement {id: id})-[r:ANCHORED_IN]->(x:PlanAnchor)
-   RETURN a.id AS agreement, x.id AS id, x.name AS name, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote`,
+   RETURN a.id AS agreement, x.id AS id, x.name AS name, r.document AS document, r.page AS page, r.pageEnd AS pageEnd, r.quote AS quote,
+          r.method AS method, r.confidence AS confidence`,
 );
 
 const REFERENCES = defineCypher<AgreementComparison['crossReferences'][number]>(
@@ -118,7 +124,8 @@ const REFERENCES = defineCypher<AgreementComparison['crossReferences'][number]>(
    MATCH (a:Agreement {id: id})-[r:REFERENCES]->(b:Agreement)
    WHERE b.id IN $ids
    MATCH (x:CrossReference {id: r.via})-[:SUPPORTED_BY]->(e:Evidence)
-   RETURN a.id AS from, b.id AS to, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote`,
+   RETURN a.id AS from, b.id AS to, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote,
+          e.method AS method, e.confidence AS confidence`,
 );
 
 export async function compareAgreements(ctx: QueryContext, a: string, b: string): Promise<AgreementComparison> {
@@ -144,8 +151,16 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A row's sentence as Evidence: how it was read (method, confidence) only when the store holds it (OCR). */
 function evidence(r: Evidence): Evidence {
-  return { document: r.document, page: r.page, ...(r.pageEnd ? { pageEnd: r.pageEnd } : {}), quote: r.quote };
+  return {
+    document: r.document,
+    page: r.page,
+    ...(r.pageEnd ? { pageEnd: r.pageEnd } : {}),
+    quote: r.quote,
+    ...(r.method ? { method: r.method } : {}),
+    ...(r.confidence !== null && r.confidence !== undefined ? { confidence: r.confidence } : {}),
+  };
 }
 
 /** Participations, the strongest tie first: its sentence is the one shown. */

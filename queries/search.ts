@@ -35,22 +35,33 @@ export interface SearchGroup {
   hits: SearchHit[];
 }
 
-type Row = Omit<SearchHit, 'score' | 'agreement' | 'section' | 'pageEnd'> & { agreement: string | null; section: string | null; pageEnd: number | null };
+type Row = Omit<SearchHit, 'score' | 'agreement' | 'section' | 'pageEnd' | 'method' | 'confidence'> & {
+  agreement: string | null;
+  section: string | null;
+  pageEnd: number | null;
+  /** How the sentence was read (Evidence.method): null for the text layer, and for passages, which do not record it. */
+  method: Evidence['method'] | null;
+  confidence: number | null;
+};
 
 const SEARCHABLE = defineCypher<Row>(
   'question.search.texts',
   'read',
   `MATCH (s:SubGoal)-[:SUPPORTED_BY]->(e:Evidence)
-   RETURN 'SUBGOAL' AS kind, s.id AS id, s.title AS text, s.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote
+   RETURN 'SUBGOAL' AS kind, s.id AS id, s.title AS text, s.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote,
+          e.method AS method, e.confidence AS confidence
    UNION ALL
    MATCH (m:Measure)-[:SUPPORTED_BY]->(e:Evidence)
-   RETURN 'MEASURE' AS kind, m.id AS id, m.text AS text, m.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote
+   RETURN 'MEASURE' AS kind, m.id AS id, m.text AS text, m.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote,
+          e.method AS method, e.confidence AS confidence
    UNION ALL
    MATCH (o:Obligation)-[:SUPPORTED_BY]->(e:Evidence)
-   RETURN 'OBLIGATION' AS kind, o.id AS id, o.quote AS text, o.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote
+   RETURN 'OBLIGATION' AS kind, o.id AS id, o.quote AS text, o.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote,
+          e.method AS method, e.confidence AS confidence
    UNION ALL
    MATCH (x:Passage)
-   RETURN 'PASSAGE' AS kind, x.id AS id, x.text AS text, x.agreement AS agreement, x.section AS section, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote`,
+   RETURN 'PASSAGE' AS kind, x.id AS id, x.text AS text, x.agreement AS agreement, x.section AS section, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote,
+          x.method AS method, x.confidence AS confidence`,
 );
 
 interface Indexed extends Omit<SearchHit, 'score'> {
@@ -98,6 +109,8 @@ export function searchIndex(ctx: QueryContext): Promise<Index> {
         page: r.page,
         ...(r.pageEnd ? { pageEnd: r.pageEnd } : {}),
         quote: r.quote,
+        ...(r.method ? { method: r.method } : {}),
+        ...(r.confidence !== null && r.confidence !== undefined ? { confidence: r.confidence } : {}),
         ...(r.agreement ? { agreement: r.agreement } : {}),
         ...(r.section ? { section: r.section } : {}),
         size: terms.size,

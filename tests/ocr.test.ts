@@ -14,18 +14,25 @@
  * the deadline per page in these tests is generous, so a busy machine is slower, not failing.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IngestError } from '../domain/ingest-errors.ts';
 import type { Evidence, ExtractedDocument } from '../domain/records.ts';
+import { ingestExtracted } from '../graph/documents.ts';
 import { writePlan } from '../graph/write-plan.ts';
+import { compareAgreements } from '../queries/compare-agreements.ts';
+import { QueryContext } from '../queries/context.ts';
+import { search } from '../queries/search.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { LOW_OCR_CONFIDENCE, qualityWarnings } from '../ingest/extract/quality.ts';
 import { parseHocr } from '../ingest/ocr/hocr.ts';
 import { readDocument, readDocumentFile, type ParsedDocument } from '../ingest/read-document.ts';
-import { corpusPath, manifest } from './helpers/corpus.ts';
+import { corpusPath, manifest, projectRoot } from './helpers/corpus.ts';
 import { partyNamed } from './helpers/extracted.ts';
 import { scannedPdf, withScannedPage } from './helpers/scans.ts';
+import { temporaryStore } from './helpers/store.ts';
 
 const hasTesseract = /^nor$/m.test(spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout ?? '') && spawnSync('pdftoppm', ['-v']).status === 0;
 if (!hasTesseract) console.warn('ocr.test.ts: tesseract with its Norwegian model (tesseract-ocr, tesseract-ocr-nor) or pdftoppm is missing: the OCR tests are skipped (npm test installs them)');
@@ -40,6 +47,7 @@ const DOCUMENT_MS = 20 * 60_000;
  */
 const F1_FLOOR = 0.5;
 
+const devSetPdf = (name: string) => join(projectRoot, 'tests', 'golden', 'dev-set', 'pdf', name);
 const agreements = manifest.filter((m) => m.kind !== 'EVALUATION_REPORT');
 const golden = (file: string) => JSON.parse(readFileSync(new URL(`golden/${file.replace(/\.pdf$/, '.json')}`, import.meta.url), 'utf8')) as Golden;
 
@@ -231,30 +239,92 @@ describe.skipIf(!hasTesseract)('an image page inside a digital PDF', () => {
     expect(evidence.some((e) => e.props.method === 'ocr')).toBe(true);
     expect(evidence.filter((e) => (e.props.page as number) > 1).every((e) => e.props.method === undefined)).toBe(true);
   });
+
+  it('carries method OCR into the answers that read evidence themselves: a search hit, a shared party of compareAgreements', async () => {
+    const store = await temporaryStore();
+    try {
+      await ingestExtracted(store, x);
+      await ingestExtracted(store, extractDocument(await readDocumentFile(corpusPath('tromsvekstavtale-nord-troms-2025-2028.pdf'))));
+      const ctx = new QueryContext(store);
+      const confidence = doc.pages[0]!.confidence;
+      // an obligation on the OCR page (page 1), found by its words
+      const obligation = x.agreements[0]!.obligations.find((o) => o.evidence.page === 1 && /koordinere/.test(o.evidence.quote))!;
+      expect(obligation).toBeDefined();
+      const hits = await search(ctx, 'koordinere dialog mellom pilotene', 10);
+      const hit = hits.find((h) => h.kind === 'OBLIGATION' && h.quote === obligation.evidence.quote);
+      expect(hit, JSON.stringify(hits.map((h) => [h.kind, h.quote.slice(0, 60)]))).toMatchObject({ page: 1, method: 'ocr', confidence });
+      // every hit on the scanned page says so, passages too; a sentence of the text layer says nothing of how it was read
+      const bilateral = await search(ctx, 'Nord-Troms kommunene samarbeid', 100);
+      expect(bilateral.some((h) => h.kind === 'PASSAGE' && h.document === x.document.file && h.page === 1)).toBe(true);
+      for (const h of bilateral.filter((h) => h.document === x.document.file)) {
+        if (h.page === 1 && (h.pageEnd ?? 1) === 1) expect(h, h.quote.slice(0, 60)).toMatchObject({ method: 'ocr', confidence });
+        if (h.page > 1) expect(h.method, h.quote.slice(0, 60)).toBeUndefined();
+      }
+
+      const comparison = await compareAgreements(ctx, 'agreement:bygdevekst-nord-troms', 'agreement:tromsvekst-nord-troms-2025-2028');
+      const county = comparison.sharedParties.find((p) => p.value === 'party:troms-fylkeskommune');
+      expect(county, JSON.stringify(comparison.sharedParties.map((p) => p.value))).toBeDefined();
+      expect(county!.a).toMatchObject({ page: 1, method: 'ocr', confidence });
+      expect(county!.b.method).toBeUndefined();
+      expect(county!.b.confidence).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe.skipIf(!hasTesseract)('a signature block on an image page', () => {
-  const file = 'tromsvekstavtale-nord-troms-2025-2028.pdf';
-  it(
-    'is read by OCR: the signatories and their offices stand in its text',
-    async () => {
-      const original = extractDocument(await readDocumentFile(corpusPath(file)));
-      const signed = original.agreements[0]!.signatories;
-      expect(signed.length).toBeGreaterThan(0);
-      const page = signed[0]!.evidence.page;
-      const doc = await readDocument(await withScannedPage(readFileSync(corpusPath(file)), page), file, { ocr: OCR });
+  /** Golden signatories of an agreement: the corpus's, or a development-set agreement's. */
+  const goldenSignatories = (path: string) => {
+    const dev = /dev-set\/pdf\/(dev-\d+-[^.]+)\./.exec(path);
+    const g = dev ? (JSON.parse(readFileSync(new URL(`golden/dev-set/goldens/${dev[1]}.json`, import.meta.url), 'utf8')) as Golden) : golden(path.split('/').at(-1)!);
+    return g.signatories!;
+  };
+  // the forms a signature block takes: names with their offices on the next line (the corpus
+  // agreement), and tables of party, name and office, of party and "name, office", and of
+  // parties as column headings with names and offices below (the development set)
+  const blocks = [
+    corpusPath('tromsvekstavtale-nord-troms-2025-2028.pdf'),
+    devSetPdf('dev-2-bygdevekstavtale-ytre-sogn.pdfkit.pdf'),
+    devSetPdf('dev-5-bygdevekstavtale-numedal.chromium.pdf'),
+    devSetPdf('dev-9-tromsvekstavtale-sor-troms.pdfkit.pdf'),
+  ];
+  describe.each(blocks.map((path) => [path.split('/').at(-1)!, path] as const))('%s', (file, path) => {
+    let original: ExtractedDocument;
+    let doc: ParsedDocument;
+    let x: ExtractedDocument;
+    let page: number;
+    beforeAll(async () => {
+      original = extractDocument(await readDocumentFile(path));
+      page = original.agreements[0]!.signatories[0]!.evidence.page;
+      doc = await readDocument(await withScannedPage(readFileSync(path), page), file, { ocr: OCR });
+      x = extractDocument(doc);
+    }, DOCUMENT_MS);
+
+    it('is read by OCR: the signatories and their offices stand in its text', () => {
       const read = doc.pages.find((p) => p.number === page)!;
       expect(read.method).toBe('ocr');
-      for (const s of golden(file).signatories!) {
+      for (const s of original.agreements[0]!.signatories) {
         expect(letters(read.text)).toContain(letters(s.person));
         expect(letters(read.text)).toContain(letters(s.office));
       }
-    },
-    DOCUMENT_MS,
-  );
-  // Not yet: the signature table (names and offices in columns) is not rebuilt as a table from
-  // OCR words, so the signatory rule finds no one there (issue 17 left open on this point).
-  it.todo('yields its signatories');
+    });
+
+    it('yields its signatories: the golden persons and parties, the offices as printed, evidence by OCR', () => {
+      const signed = goldenSignatories(path);
+      const found = x.agreements[0]!.signatories;
+      expect(found).toHaveLength(signed.length);
+      for (const g of signed) {
+        const party = partyNamed(original, g.party).id;
+        const s = found.find((f) => f.person === g.person && f.party === party);
+        expect(s, `${g.person}, ${g.party}`).toBeDefined();
+        // the office as the original prints it ("ordførar", "Fylkesordfører i Troms"), to a misread stop
+        const printed = original.agreements[0]!.signatories.find((o) => o.person === g.person)!.office;
+        expect(similarity(letters(s!.office), letters(printed)), s!.office).toBeGreaterThanOrEqual(0.8);
+        expect(s!.evidence).toMatchObject({ page, method: 'ocr', confidence: doc.pages.find((p) => p.number === page)!.confidence });
+      }
+    });
+  });
 });
 
 describe.skipIf(!hasTesseract)('OCR settings and bounds', () => {
@@ -284,6 +354,48 @@ describe.skipIf(!hasTesseract)('OCR settings and bounds', () => {
     expect(error.file).toBe('skanna.pdf');
     expect(error.reason).toMatch(/OCR of page \d+ took longer than 1 ms \(KG_OCR_PAGE_TIMEOUT_MS\)/);
   });
+});
+
+const hasPdftoppm = spawnSync('pdftoppm', ['-v']).status === 0;
+
+describe.skipIf(!hasPdftoppm)('OCR on a machine without Tesseract', () => {
+  it(
+    'an image-only PDF is NO_TEXT_LAYER, saying how to install Tesseract',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kg-no-tesseract-'));
+      try {
+        const pdf = join(dir, 'skanna.pdf');
+        writeFileSync(pdf, await scannedPdf(readFileSync(corpusPath('bygdevekstavtale-smola-aure.pdf'))));
+        // a fresh process whose PATH holds no tool at all (whether OCR can run is asked once per process)
+        const script = `
+          import { readFile } from 'node:fs/promises';
+          import { readDocument } from ${JSON.stringify(join(projectRoot, 'ingest', 'read-document.ts'))};
+          try {
+            await readDocument(await readFile(process.argv[2]), 'skanna.pdf', { ocr: { enabled: true } });
+            console.log(JSON.stringify({ read: true }));
+          } catch (error) {
+            console.log(JSON.stringify({ code: error.code, file: error.file, reason: error.reason }));
+          }`;
+        const main = join(dir, 'read.mjs');
+        writeFileSync(main, script);
+        const child = spawnSync(process.execPath, ['--import', 'tsx', main, pdf], {
+          cwd: projectRoot,
+          encoding: 'utf8',
+          env: { HOME: process.env.HOME ?? dir, PATH: join(dir, 'no-tools') },
+          timeout: 120_000,
+        });
+        expect(child.status, child.stderr).toBe(0);
+        const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { code?: string; file?: string; reason?: string };
+        expect(result.code, JSON.stringify(result)).toBe("NO_TEXT_LAYER");
+        expect(result.file).toBe('skanna.pdf');
+        expect(result.reason).toMatch(/no text layer.*not read by OCR: Tesseract cannot be run/);
+        expect(result.reason).toContain('apt-get install tesseract-ocr tesseract-ocr-nor');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    DOCUMENT_MS,
+  );
 });
 
 describe('OCR pieces that need no Tesseract', () => {

@@ -35,6 +35,8 @@ export interface RawPage {
   width: number;
   height: number;
   items: TextItem[];
+  /** Set when the items were measured from the page's image by OCR, not given by a text layer: their positions and sizes are less exact. */
+  measured?: boolean;
 }
 
 export interface LoadOptions {

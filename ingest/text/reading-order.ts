@@ -45,7 +45,8 @@ export function pageLines(page: RawPage, options: LineOptions = {}): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '' || item.width > 0);
   if (items.length === 0) return [];
   // Tables as wide as the page first, so that their column gaps are not taken for a gutter.
-  const whole = findTables(items, { edges: options.tableEdges });
+  const measured = page.measured === true;
+  const whole = findTables(items, { edges: options.tableEdges, measured });
   let tables = new Set(whole.rows.map((r) => r.table)).size;
   const rest = whole.rest;
   const gutter = findGutter(rest);
@@ -66,7 +67,7 @@ export function pageLines(page: RawPage, options: LineOptions = {}): Line[] {
     const band = inColumns.filter((i) => i.y < upper && i.y > lower);
     const sides = [band.filter((i) => i.x + i.width <= gutter.start + 1), band.filter((i) => i.x + i.width > gutter.start + 1)];
     sides.forEach((side, column) => {
-      const found = findTables(side, { edges: options.tableEdges, firstId: tables });
+      const found = findTables(side, { edges: options.tableEdges, firstId: tables, measured });
       tables += new Set(found.rows.map((r) => r.table)).size;
       result.push(...withRows(toLines(found.rest, column), found.rows.map((row) => rowLine(row, column))));
     });

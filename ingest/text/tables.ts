@@ -45,12 +45,35 @@ export interface TableHints {
   edges?: number[][];
   /** The id of the first table found. */
   firstId?: number;
+  /**
+   * The positions and sizes were measured from an image (OCR), not given by a text layer: a cell's
+   * left edge is off by a few pixels and a line's type size by a tenth or more, so column edges
+   * and type sizes are matched more loosely.
+   */
+  measured?: boolean;
+}
+
+/** How closely the cells of a table must line up and share a type size. */
+interface Tolerances {
+  /** How far (points) a cell may start from its column's edge. */
+  edge: number;
+  /** How far (share) an item's font size may be from the table's. */
+  size: number;
+  /** The least gap (share of the font size) between columns. */
+  gap: number;
 }
 
 /** How far (points) a cell may start from its column's edge. */
 const EDGE_TOLERANCE = 2.5;
+/** … when the positions were measured from an image: a few pixels of a 300 dpi scan, a misread first letter. */
+const MEASURED_EDGE_TOLERANCE = 5;
 /** A gap wider than this share of the font size, not filled by a space glyph, separates columns. */
 const COLUMN_GAP = 0.5;
+/**
+ * … when the positions were measured from an image: a word's box there is its ink, without the
+ * glyphs' side bearings, and no space glyph bridges a word space, so word gaps look wider.
+ */
+const MEASURED_COLUMN_GAP = 0.9;
 /** A space glyph at most this wide (share of the font size) is a word space, however justified. */
 const WORD_SPACE = 1.5;
 /** The farthest (share of the font size) one baseline of a table may lie below the one above. */
@@ -59,6 +82,8 @@ const MAX_STEP = 3.2;
 const MIN_STEP = 0.8;
 /** How far (share) an item's font size may be from the table's. */
 const SAME_SIZE = 0.12;
+/** … when the sizes were measured from an image (Tesseract's row heights of short cell lines). */
+const MEASURED_SAME_SIZE = 0.22;
 /** A step between baselines larger than this share of the font size ends a row. */
 const ROW_GAP = 1.65;
 /** … or larger than this multiple of the table's line spacing. */
@@ -88,6 +113,7 @@ interface Baseline {
 interface Region {
   /** Index of the region's first baseline. */
   start: number;
+  tolerances: Tolerances;
   baselines: Baseline[];
   edges: number[];
   fontSize: number;
@@ -100,7 +126,10 @@ interface CellLine {
 }
 
 export function findTables(items: TextItem[], hints: TableHints = {}): TableSearch {
-  const baselines = baselinesOf(items);
+  const tolerances: Tolerances = hints.measured
+    ? { edge: MEASURED_EDGE_TOLERANCE, size: MEASURED_SAME_SIZE, gap: MEASURED_COLUMN_GAP }
+    : { edge: EDGE_TOLERANCE, size: SAME_SIZE, gap: COLUMN_GAP };
+  const baselines = baselinesOf(items, tolerances.gap);
   const rows: TableRow[] = [];
   const used = new Set<TextItem>();
   let id = hints.firstId ?? 0;
@@ -109,7 +138,7 @@ export function findTables(items: TextItem[], hints: TableHints = {}): TableSear
   const budget = { steps: 40 * baselines.length + 1000 };
   let k = 0;
   while (k < baselines.length && budget.steps > 0) {
-    const region = regionFrom(baselines, k, budget);
+    const region = regionFrom(baselines, k, budget, tolerances);
     if (!region) break;
     const end = region.start + region.baselines.length;
     const table = readTable(region, neighbours(baselines, region.start, end, region.fontSize), hints.edges ?? [], id);
@@ -137,16 +166,16 @@ function neighbours(baselines: Baseline[], start: number, end: number, em: numbe
 }
 
 /** Items grouped by baseline, top to bottom, each left to right (as lines are built). */
-function baselinesOf(items: TextItem[]): Baseline[] {
+function baselinesOf(items: TextItem[], columnGap: number): Baseline[] {
   return groupByBaseline(items).map((line) => {
     const ink = line.filter((item) => !isBlank(item));
     const main = (ink.length > 0 ? ink : line).reduce((a, b) => (b.text.length > a.text.length ? b : a));
-    return { y: main.y, fontSize: main.fontSize, items: line, ink, segments: segmentsOf(line, ink) };
+    return { y: main.y, fontSize: main.fontSize, items: line, ink, segments: segmentsOf(line, ink, columnGap) };
   });
 }
 
 /** Runs of text on a baseline separated by gaps that no word space explains. */
-function segmentsOf(items: TextItem[], ink: TextItem[]): Segment[] {
+function segmentsOf(items: TextItem[], ink: TextItem[], columnGap: number): Segment[] {
   const segments: Segment[] = [];
   for (const item of ink) {
     const current = segments[segments.length - 1];
@@ -156,7 +185,7 @@ function segmentsOf(items: TextItem[], ink: TextItem[]): Segment[] {
       const bridged = items.some(
         (space) => isBlank(space) && space.width <= WORD_SPACE * em && space.x <= current.right + 1 && space.x + space.width >= item.x - 1,
       );
-      if (gap <= COLUMN_GAP * em || bridged) {
+      if (gap <= columnGap * em || bridged) {
         current.right = Math.max(current.right, item.x + item.width);
         continue;
       }
@@ -167,12 +196,12 @@ function segmentsOf(items: TextItem[], ink: TextItem[]): Segment[] {
 }
 
 /** The run of baselines that share column edges, begun by the first baseline from `from` with two or more segments. */
-function regionFrom(baselines: Baseline[], from: number, budget: { steps: number }): Region | undefined {
-  const uniform = (b: Baseline) => b.ink.every((i) => Math.abs(i.fontSize - b.fontSize) <= SAME_SIZE * b.fontSize);
+function regionFrom(baselines: Baseline[], from: number, budget: { steps: number }, tolerances: Tolerances): Region | undefined {
+  const uniform = (b: Baseline) => b.ink.every((i) => Math.abs(i.fontSize - b.fontSize) <= tolerances.size * b.fontSize);
   const start = baselines.findIndex((b, k) => k >= from && b.segments.length >= 2 && uniform(b));
   if (start < 0) return undefined;
   const first = baselines[start]!;
-  const region: Region = { start, baselines: [first], edges: first.segments.map((s) => s.x), fontSize: first.fontSize };
+  const region: Region = { start, tolerances, baselines: [first], edges: first.segments.map((s) => s.x), fontSize: first.fontSize };
   for (let k = start + 1; k < baselines.length && budget.steps-- > 0 && extend(region, baselines[k]!); k++);
   return region;
 }
@@ -183,16 +212,17 @@ function extend(region: Region, b: Baseline): boolean {
   // one baseline grid: lines of two text columns set on grids of their own fall between each other's lines
   if (step > MAX_STEP * region.fontSize || step < MIN_STEP * region.fontSize) return false;
   // one type size (a header row may be bold, not larger)
-  if (b.ink.some((i) => Math.abs(i.fontSize - region.fontSize) > SAME_SIZE * region.fontSize)) return false;
+  const { edge: tolerance, size } = region.tolerances;
+  if (b.ink.some((i) => Math.abs(i.fontSize - region.fontSize) > size * region.fontSize)) return false;
   let edges = region.edges;
   for (const s of b.segments) {
-    if (edges.some((e) => Math.abs(e - s.x) <= EDGE_TOLERANCE)) continue;
+    if (edges.some((e) => Math.abs(e - s.x) <= tolerance)) continue;
     // a new column edge may not cut through anything above it in the table
-    if (region.baselines.some((l) => l.ink.some((i) => i.x < s.x - EDGE_TOLERANCE && i.x + i.width > s.x + EDGE_TOLERANCE))) return false;
+    if (region.baselines.some((l) => l.ink.some((i) => i.x < s.x - tolerance && i.x + i.width > s.x + tolerance))) return false;
     edges = [...edges, s.x].sort((x, y) => x - y);
   }
-  if (!columnsOf(b, edges)) return false;
-  if (edges !== region.edges && !region.baselines.every((l) => columnsOf(l, edges))) return false;
+  if (!columnsOf(b, edges, tolerance)) return false;
+  if (edges !== region.edges && !region.baselines.every((l) => columnsOf(l, edges, tolerance))) return false;
   region.edges = edges;
   region.baselines.push(b);
   return true;
@@ -203,11 +233,11 @@ function extend(region: Region, b: Baseline): boolean {
  * item left of the table, one reaching into the next column, or a cell that does not start
  * at its column's edge.
  */
-function columnsOf(b: Baseline, edges: number[]): TextItem[][] | undefined {
+function columnsOf(b: Baseline, edges: number[], tolerance: number): TextItem[][] | undefined {
   const columns: TextItem[][] = edges.map(() => []);
   for (const item of b.ink) {
     let j = -1;
-    while (j + 1 < edges.length && edges[j + 1]! <= item.x + EDGE_TOLERANCE) j++;
+    while (j + 1 < edges.length && edges[j + 1]! <= item.x + tolerance) j++;
     if (j < 0) return undefined;
     const next = edges[j + 1];
     if (next !== undefined && item.x + item.width > next - 0.5) return undefined;
@@ -215,7 +245,7 @@ function columnsOf(b: Baseline, edges: number[]): TextItem[][] | undefined {
   }
   for (let j = 0; j < edges.length; j++) {
     const first = columns[j]![0];
-    if (first && Math.abs(first.x - edges[j]!) > EDGE_TOLERANCE) return undefined;
+    if (first && Math.abs(first.x - edges[j]!) > tolerance) return undefined;
   }
   return columns;
 }
@@ -228,26 +258,27 @@ export function sameEdges(a: number[], b: number[]): boolean {
 /** The rows of a region that reads as a table, or undefined when it is something else. */
 function readTable(region: Region, others: TextItem[], hints: number[][], id: number): TableRow[] | undefined {
   const em = region.fontSize;
+  const tolerance = region.tolerances.edge;
   if (!standsApart(region, others, em)) return undefined;
 
   // a region whose edges are among those of a table across the page break takes that table's columns
   let edges = region.edges;
   let continued = false;
   for (const hint of hints) {
-    if (!edges.every((e) => hint.some((h) => Math.abs(e - h) <= EDGE_TOLERANCE))) continue;
-    if (!region.baselines.every((b) => columnsOf(b, hint))) continue;
+    if (!edges.every((e) => hint.some((h) => Math.abs(e - h) <= tolerance))) continue;
+    if (!region.baselines.every((b) => columnsOf(b, hint, tolerance))) continue;
     edges = hint;
     continued = true;
     break;
   }
-  let columns = region.baselines.map((b) => columnsOf(b, edges)!);
+  let columns = region.baselines.map((b) => columnsOf(b, edges, tolerance)!);
   if (!continued) {
     // a column edge that only one line starts at is a gap in a justified line, not a column
     const support = edges.map((_, j) => columns.filter((line) => line[j]!.length > 0).length);
     if (support.some((n) => n < 2)) {
       edges = edges.filter((_, j) => support[j]! >= 2);
       if (edges.length < 2) return undefined;
-      const refit = region.baselines.map((b) => columnsOf(b, edges));
+      const refit = region.baselines.map((b) => columnsOf(b, edges, tolerance));
       if (refit.some((line) => !line)) return undefined;
       columns = refit as TextItem[][][];
     }
@@ -332,7 +363,7 @@ function standsApart(region: Region, others: TextItem[], em: number): boolean {
   const ink = region.baselines.flatMap((b) => b.ink);
   return region.edges.every((edge, j) => {
     const next = region.edges[j + 1] ?? Number.POSITIVE_INFINITY;
-    const column = ink.filter((i) => i.x >= edge - EDGE_TOLERANCE && i.x < next - EDGE_TOLERANCE);
+    const column = ink.filter((i) => i.x >= edge - region.tolerances.edge && i.x < next - region.tolerances.edge);
     if (column.length === 0) return true;
     const left = edge;
     const right = Math.max(...column.map((i) => i.x + i.width));
