@@ -41,11 +41,14 @@ if (!hasTesseract) console.warn('ocr.test.ts: tesseract with its Norwegian model
 const OCR = { enabled: true, maxPages: 60, pageTimeoutMs: 180_000 };
 const DOCUMENT_MS = 20 * 60_000;
 /**
- * The floor of F1 (main parties, sub-goals, partners) each scanned agreement must reach: what the
- * rules reach today on these scans (0.53–0.82 at 300 dpi), not yet what an analyst would want.
- * What is lost: party names and sub-goal headings misread by a letter ("Deimål", "Smela").
+ * The floor of F1 (main parties, sub-goals, partners) each scanned agreement must reach: just under
+ * what the rules reach on these scans at 300 dpi (1.000 for each of the four). It was 0.53–0.82
+ * before specks of dust were taken out before Tesseract, bullets read wide or glued to their word
+ * ("«Telemark") and section numbers broken at their stop ("6. 2") were read as printed, heading
+ * cue words one letter off ("Deimål 3") were read as the cue on OCR pages, and a heading's
+ * wrapped last line measured a size off ("tet") was joined to its heading.
  */
-const F1_FLOOR = 0.5;
+const F1_FLOOR = 0.95;
 
 const devSetPdf = (name: string) => join(projectRoot, 'tests', 'golden', 'dev-set', 'pdf', name);
 const agreements = manifest.filter((m) => m.kind !== 'EVALUATION_REPORT');

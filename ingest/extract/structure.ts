@@ -6,6 +6,7 @@
  */
 import lexicon from '../lexicon/section-roles.json' with { type: 'json' };
 import { indexOfPhrase, normalisedStems, words } from '../../domain/nlp.ts';
+import { headingText } from './read-as.ts';
 import { isHeadingLike, type Unit } from './units.ts';
 
 export type SectionRole = keyof typeof lexicon.roles;
@@ -44,8 +45,9 @@ export function sectionsOf(units: Unit[]): Section[] {
       continue;
     }
     if (isSectionHeading(unit)) {
-      const numbered = NUMBERING.exec(unit.text);
-      const title = (numbered ? unit.text.slice(numbered[0].length) : unit.text).replace(/[:.]\s*$/, '').trim();
+      const text = headingText(unit);
+      const numbered = NUMBERING.exec(text);
+      const title = (numbered ? text.slice(numbered[0].length) : text).replace(/[:.]\s*$/, '').trim();
       const role = roleOfTitle(title);
       sections.push({ heading: unit, title, ...(numbered ? { number: numbered[1] } : {}), ...(role ? { role } : {}), units: [] });
     } else sections[sections.length - 1]?.units.push(unit);
@@ -58,10 +60,10 @@ function isSectionHeading(unit: Unit): boolean {
   if (unit.kind === 'footnote' || (unit.kind as string) === 'row') return false;
   if (unit.text.length > 220) return false;
   // a heading in the layout; one that ends a sentence is a heading when short or numbered ("Delmål 1.1: … .")
-  if (unit.kind === 'heading') return !/[.;]$/.test(unit.text) || unit.text.length <= 60 || NUMBERED_TITLE.test(unit.text);
+  if (unit.kind === 'heading') return !/[.;]$/.test(unit.text) || unit.text.length <= 60 || NUMBERED_TITLE.test(headingText(unit));
   if (unit.bold) return isHeadingLike(unit) || /:$/.test(unit.text);
   // a sub-goal heading set as body text still opens its sub-goal ("6.1 Delmål 1 Utvikle …")
-  return SUB_GOAL_HEADING.test(unit.text) && !/[.;]$/.test(unit.text) && unit.text.length <= 200;
+  return SUB_GOAL_HEADING.test(headingText(unit)) && !/[.;]$/.test(unit.text) && unit.text.length <= 200;
 }
 
 /**

@@ -3,6 +3,7 @@
  * "Delmål 2: Tittel", "Delmål 3 – Tittel", "5.2 Delmål 2 Tittel", or a numbered sub-heading
  * ("6.1 Bustader for fleire") inside a section about sub-goals.
  */
+import { headingText } from './read-as.ts';
 import { SUB_GOAL_HEADING, type Section } from './structure.ts';
 import type { Unit } from './units.ts';
 
@@ -21,7 +22,7 @@ export function subGoalParts(sections: Section[]): SubGoalPart[] {
   const parts: SubGoalPart[] = [];
   let parent: Section | undefined;
   for (const section of sections) {
-    const explicit = SUB_GOAL_HEADING.exec(section.heading.text);
+    const explicit = SUB_GOAL_HEADING.exec(headingText(section.heading));
     const nested = section.number?.includes('.') ?? false;
     if (!nested) parent = section;
     if (explicit) {

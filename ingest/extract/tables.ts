@@ -7,6 +7,7 @@
 import lexicon from '../lexicon/section-roles.json' with { type: 'json' };
 import { containsPhrase, normalisedStems } from '../../domain/nlp.ts';
 import type { Unit } from './units.ts';
+import { readAs } from './read-as.ts';
 
 export type ColumnRole = keyof typeof lexicon.tableColumns;
 
@@ -44,7 +45,7 @@ export function tableSubGoals(units: Unit[]): TableSubGoal[] {
   for (const row of units.filter(isSubGoalRow)) {
     const roles = row.columns!.map(columnRole);
     const cell = (role: ColumnRole) => row.cells?.[roles.indexOf(role)]?.trim() ?? '';
-    const numbered = NUMBERED_CELL.exec(cell('subGoal'));
+    const numbered = NUMBERED_CELL.exec(readAs(cell('subGoal'), row.ocr === true));
     if (!numbered) continue;
     found.push({
       number: numbered[1]!,

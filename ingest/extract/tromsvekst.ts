@@ -8,6 +8,7 @@ import { addCrossReferences, addObligations, addPlanAnchors, documentSummary, ne
 import { sentencesOf, unitEvidence } from './evidence.ts';
 import { bodyWithoutFootnotes } from './footnotes.ts';
 import { PartyRegister } from './party-register.ts';
+import { headingText } from './read-as.ts';
 import { readMainParties } from './party-sections.ts';
 import { readLinks } from './partners.ts';
 import { sectionsOf, unitsOfRole, type Section } from './structure.ts';
@@ -106,13 +107,13 @@ function readFocusAreas(doc: ParsedDocument, agreement: Agreement, sections: Sec
   };
   for (const section of sections) {
     const heading = section.heading;
-    const fa = FOCUS_AREA.exec(heading.text);
+    const fa = FOCUS_AREA.exec(headingText(heading));
     const continuesCount = focusArea && section.number && !section.number.includes('.') && Number(section.number) === focusArea.number + 1 && !section.role;
     if (fa) startFocusArea(Number(fa[1]), fa[2]!, heading);
     else if (continuesCount) startFocusArea(Number(section.number), section.title, heading);
     else if (STRATEGIES.test(heading.text) && current) inStrategies = true;
     else {
-      const sg = SUB_GOAL.exec(heading.text);
+      const sg = SUB_GOAL.exec(headingText(heading));
       if (sg && (sg[1] || focusArea)) {
         current = { subGoal: newSubGoal(doc, agreement, sg[2]!, clean(sg[3]!), heading, focusArea), units: [] };
         agreement.subGoals.push(current.subGoal);

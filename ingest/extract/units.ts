@@ -5,6 +5,7 @@
  * located on its page.
  */
 import { pageAt, type ParsedDocument } from '../read-document.ts';
+import { headingText, readAs } from './read-as.ts';
 
 export type UnitKind = 'heading' | 'paragraph' | 'item' | 'footnote' | 'row';
 
@@ -28,6 +29,8 @@ export interface Unit {
   cells?: string[];
   /** The first row of a table: its column headings. */
   header?: boolean;
+  /** Set when its page was read by OCR: the heading rules then allow for OCR's misreadings (read-as.ts). */
+  ocr?: boolean;
   /** A row below the header: the header's cells. */
   columns?: string[];
 }
@@ -70,6 +73,7 @@ export function buildUnits(doc: ParsedDocument): Unit[] {
         ...(block.cells ? { cells: block.cells } : {}),
         ...(block.header ? { header: true } : {}),
         ...(block.columns ? { columns: block.columns } : {}),
+        ...(page.method === 'ocr' ? { ocr: true } : {}),
       });
     });
   }
@@ -83,7 +87,7 @@ function continues(previous: Unit, next: string, nextKind: UnitKind, firstOnPage
   if (ENDS_SENTENCE.test(previous.text)) return false;
   if (lowerCase) return firstOnPage || !isHeadingLike(previous);
   if (nextKind !== 'paragraph' || isHeadingLike(previous)) return false;
-  if (previous.text.length <= 40 || HEADING_LIKE.test(next)) return false;
+  if (previous.text.length <= 40 || HEADING_LIKE.test(readAs(next, previous.ocr === true))) return false;
   // an upper-case start carries on a sentence broken by a page break, or an item's last line ("… ut av" + "Nord-Troms")
   return firstOnPage || (previous.kind === 'item' && next.length <= 40 && !/[.:]$/.test(next));
 }
@@ -95,7 +99,7 @@ function withoutLabel(text: string, label: string | undefined): string {
 export function isHeadingLike(unit: Unit): boolean {
   if (unit.kind === 'heading') return true;
   if (unit.kind === 'footnote' || unit.kind === 'row') return false;
-  if (HEADING_LIKE.test(unit.text) && unit.text.length <= 160 && !/[.;]$/.test(unit.text)) return true;
+  if (HEADING_LIKE.test(headingText(unit)) && unit.text.length <= 160 && !/[.;]$/.test(unit.text)) return true;
   // a short stand-alone line: "Evaluering", "Langsiktige resultater:"
   return unit.kind === 'paragraph' && unit.text.length <= 40 && !/[.,;]$/.test(unit.text) && /^\p{Lu}/u.test(unit.text);
 }

@@ -74,10 +74,39 @@ export function placeWords(image: OcrImage, gray: GrayImage | undefined, width: 
       const glyph = Math.max(right - left, bottom - top);
       // a dot or a scratch far smaller than the type: dust on the scan
       if (glyph < line.size * SPECK) return;
-      const bullet = n === 0 && line.words.length > 1 && isBullet(word.box, baselineAt(right), line.size);
+      const bullet = n === 0 && line.words.length > 1 && isBullet(word.box, baselineAt(right), line.size, word.text);
       if (!bullet && !keep(word.text, word.confidence)) return;
       const start = level(left, baselineAt(left)).x * scale;
       const size = rowHeight(line) * yScale;
+      const previous = words[words.length - 1];
+      // "6." + "2": a section number Tesseract broke at its stop, the pieces all but touching
+      if (previous && previous.line === index && previousRight !== undefined && SPLIT_NUMBER.test(previous.text.trim()) && NUMBER_PART.test(word.text) && start - previousRight < size * 0.2) {
+        previous.text += word.text;
+        previousRight = start + ((right - left) / cos) * scale;
+        previous.width = previousRight - previous.x;
+        return;
+      }
+      // "«Telemark", "*Aure": a bullet read as the first letter of its line's first word
+      const glued = n === 0 && !bullet && GLUED_BULLET.exec(word.text);
+      if (glued && !line.words.some((w) => w.text.includes('»'))) {
+        const share = (right - left) / Math.max(1, word.text.length);
+        const bulletLeft = start;
+        words.push({ text: '•', x: bulletLeft, y: height - baseline * yScale, width: share * scale, size, line: index, confidence: word.confidence });
+        const rest = left + share * 2;
+        const restStart = level(rest, baselineAt(rest)).x * scale;
+        previousRight = restStart + ((right - rest) / cos) * scale;
+        words.push({
+          text: ' ' + glued[1]!,
+          x: restStart,
+          y: height - baseline * yScale,
+          width: ((right - rest) / cos) * scale,
+          size,
+          ...(gray ? { stroke: strokeWidth(gray, Math.round(rest), top, right, bottom) / Math.max(1, line.size) } : {}),
+          line: index,
+          confidence: word.confidence,
+        });
+        return;
+      }
       // separate words are separate, however close Tesseract found their boxes ("skal" "i")
       const spaced = previousRight !== undefined && start - previousRight < size * 0.2;
       previousRight = start + ((right - left) / cos) * scale;
@@ -123,10 +152,21 @@ const SPECK = 0.15;
  * A list bullet, which Tesseract reads as "*", "•", "«", "e", "o" or "." by the scan: a small
  * blob that opens a line, standing clear above the baseline (a full stop sits on it).
  */
-function isBullet(box: [number, number, number, number], baseline: number, size: number): boolean {
+function isBullet(box: [number, number, number, number], baseline: number, size: number, text: string): boolean {
   const [left, top, right, bottom] = box;
-  return right - left <= size * 0.45 && bottom - top <= size * 0.45 && baseline - bottom >= size * 0.1;
+  if (bottom - top > size * 0.45 || baseline - bottom < size * 0.1) return false;
+  // a bullet glyph whose box Tesseract drew wider (it took in the space or a speck beside it)
+  return right - left <= size * 0.45 || (BULLET_GLYPH.test(text) && right - left <= size * 1.5);
 }
+
+/** What Tesseract reads a list bullet as, when it reads it as a sign of its own. */
+const BULLET_GLYPH = /^[*•·«»°▪■●◦]$/u;
+/** A bullet read as the first character of the word after it: "«Telemark", "•Aure". */
+const GLUED_BULLET = /^[*•·«]((?:\p{Lu})\p{L}[\p{L}\p{N}.,:;-]*)$/u;
+/** "6.", "1.": the first piece of a section number broken at its stop… */
+const SPLIT_NUMBER = /^\d{1,2}\.$/;
+/** … and the rest: "2", "2:", "1.3". */
+const NUMBER_PART = /^\d{1,2}(?:[.:]\d{1,2})*[.:]?$/;
 
 function keep(text: string, confidence: number): boolean {
   // a word of letters is kept however unsure Tesseract is: "kommune" may come with a confidence of 5
@@ -269,4 +309,55 @@ export function inkShare(gray: GrayImage): number {
   // every fourth pixel of every fourth row is plenty to tell a blank page
   for (let y = 0; y < gray.height; y += 4) for (let x = 0; x < gray.width; x += 4) if (gray.data[y * gray.width + x]! < INK) dark++;
   return dark / (Math.ceil(gray.height / 4) * Math.ceil(gray.width / 4));
+}
+
+/**
+ * Specks of dust on a scan, taken out before Tesseract reads it: every patch of ink of at most
+ * `maxArea` pixels (8-connected), with no ink next to it. A speck over a word makes Tesseract draw
+ * the word's box around it and misread the word ("sglsamnese" for "avtalekommunane"); a full stop
+ * or the dot over an i is several times larger at any size of body type. Changes the image in
+ * place and returns how many specks it took out.
+ */
+export function despeckle(gray: GrayImage, maxArea: number): number {
+  const { width, height, data } = gray;
+  const seen = new Uint8Array(width * height);
+  const stack: number[] = [];
+  const patch: number[] = [];
+  let removed = 0;
+  for (let start = 0; start < data.length; start++) {
+    if (seen[start] || data[start]! >= INK) continue;
+    seen[start] = 1;
+    stack.push(start);
+    patch.length = 0;
+    let large = false;
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      if (!large) patch.push(p);
+      if (patch.length > maxArea) large = true;
+      const x = p % width;
+      const y = (p - x) / width;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const q = ny * width + nx;
+          if (!seen[q] && data[q]! < INK) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    if (large) continue;
+    for (const p of patch) data[p] = 255;
+    removed++;
+  }
+  return removed;
+}
+
+/** A grey image as a binary PGM (P5), for Tesseract. */
+export function toPgm(gray: GrayImage): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${gray.width} ${gray.height}\n255\n`, 'latin1'), Buffer.from(gray.data.buffer, gray.data.byteOffset, gray.data.byteLength)]);
 }

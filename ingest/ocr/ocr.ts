@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { IngestError } from '../../domain/ingest-errors.ts';
 import type { TextItem } from '../pdf/load-pdf.ts';
 import { parseHocr } from './hocr.ts';
-import { inkShare, parsePgm, placeWords, toTextItems, type PlacedWord } from './ocr-items.ts';
+import { despeckle, inkShare, parsePgm, placeWords, toPgm, toTextItems, type PlacedWord } from './ocr-items.ts';
 
 export interface OcrOptions {
   /** Read pages without a text layer by OCR (default true). */
@@ -50,6 +50,8 @@ const MAX_SIDE_PX = 7_000;
 const CHILD_MEMORY_MB = 1_024;
 /** A page with less ink than this share of its pixels is blank: Tesseract is not asked. */
 const BLANK = 0.0002;
+/** Patches of ink of at most this many pixels at DPI are dust (a full stop in 8 pt type has some 15). */
+const SPECK_AREA = 6;
 const LANGUAGE = 'nor';
 
 export interface OcrPage {
@@ -127,6 +129,8 @@ async function readPage(pdf: string, dir: string, file: string, page: PageBox, t
   const image = `${base}.pgm`;
   const gray = parsePgm(await readFile(image));
   if (gray && inkShare(gray) < BLANK) return [];
+  // specks of dust out first: a speck over a word makes Tesseract misread the word
+  if (gray && despeckle(gray, Math.max(1, Math.round(SPECK_AREA * (dpi / DPI) ** 2))) > 0) await writeFile(image, toPgm(gray));
   const hocr = await step('tesseract', ['tesseract', image, 'stdout', '-l', LANGUAGE, '--psm', '1', '--dpi', String(dpi), 'hocr']);
   await rm(image, { force: true });
   return placeWords(parseHocr(hocr.stdout), gray, page.width, page.height);

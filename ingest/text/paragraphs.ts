@@ -204,7 +204,7 @@ function continues(previous: OpenBlock, line: Line, heading: boolean, body: Body
   const last = previous.last;
   if (last.column !== line.column) return false;
   if (previous.headingStyle !== heading) return false;
-  if (Math.abs(last.fontSize - line.fontSize) > 0.5 || last.bold !== line.bold) return false;
+  if (!sameSize(last, line) || last.bold !== line.bold) return false;
   const gap = last.y - line.y;
   if (gap <= 0 || gap > body.spacing * 1.35) return false;
   // an item's lines hang under its text; a numbered heading's may also wrap to its number's edge
@@ -244,6 +244,20 @@ function hangsUnder(first: Line, line: Line): boolean {
   }
   return false;
 }
+
+/**
+ * Two lines in one size of type. Sizes measured from an image (OCR) vary with a line's letters:
+ * a heading's wrapped last line ("tet", "og bevaring av natur") may come out a size smaller or
+ * larger than the line above, so a measured line that carries on in lower case may differ more.
+ */
+function sameSize(last: Line, line: Line): boolean {
+  const difference = Math.abs(last.fontSize - line.fontSize);
+  if (difference <= 0.5) return true;
+  return last.measured === true && line.measured === true && /^\p{Ll}/u.test(line.text.trim()) && difference <= Math.max(last.fontSize, line.fontSize) * MEASURED_SIZE_SPREAD;
+}
+
+/** How far (a share of the larger) the sizes of a measured heading line and its lower-case carry-on may differ. */
+const MEASURED_SIZE_SPREAD = 0.2;
 
 function round(n: number): number {
   return Math.round(n * 2) / 2;

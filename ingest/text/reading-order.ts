@@ -21,6 +21,8 @@ export interface Line {
   parts: LinePart[];
   /** Set when the line stands for a table row, read cell by cell (its `text` is then only a summary). */
   row?: TableRow;
+  /** Set when its positions and sizes were measured from an image (OCR), not given by a text layer. */
+  measured?: boolean;
 }
 
 export interface LineOptions {
@@ -42,6 +44,11 @@ const MAX_SPAN = 14_400;
 const EDGE_BASELINES = 2;
 
 export function pageLines(page: RawPage, options: LineOptions = {}): Line[] {
+  const lines = linesOfPage(page, options);
+  return page.measured === true ? lines.map((line) => ({ ...line, measured: true })) : lines;
+}
+
+function linesOfPage(page: RawPage, options: LineOptions): Line[] {
   const items = page.items.filter((item) => item.text.trim() !== '' || item.width > 0);
   if (items.length === 0) return [];
   // Tables as wide as the page first, so that their column gaps are not taken for a gutter.
