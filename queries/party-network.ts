@@ -44,8 +44,9 @@ export function participation(ctx: QueryContext) {
 /** The parties most central first, at most `limit` of them, and the ties among them. */
 export async function partyNetwork(ctx: QueryContext, kinds: PartyKind[] | undefined, minWeight: number, limit = Number.POSITIVE_INFINITY): Promise<{ nodes: NetworkNode[]; edges: NetworkEdge[] }> {
   const filter = [...new Set(kinds ?? [])].sort();
-  // betweenness is worked out once per store version and filter; a request takes its top-N of it
-  const whole = await ctx.cached(`party-network\u0000${filter.join(',')}\u0000${minWeight}`, async () => networkOf(await participation(ctx), filter, minWeight));
+  // who meets whom is worked out once per store version; betweenness once per filter; a request takes its top-N of it
+  const all = await ctx.cached('party-meetings', async () => meetingsOf(await participation(ctx)));
+  const whole = await ctx.cached(`party-network\u0000${filter.join(',')}\u0000${minWeight}`, async () => networkOf(all, filter, minWeight));
   if (whole.nodes.length <= limit) return whole;
   const nodes = whole.nodes.slice(0, limit);
   const kept = new Set(nodes.map((n) => n.id));
@@ -54,11 +55,17 @@ export async function partyNetwork(ctx: QueryContext, kinds: PartyKind[] | undef
 
 type Participation = Awaited<ReturnType<typeof participation>>;
 
-function networkOf(rows: Participation, kinds: PartyKind[], minWeight: number): { nodes: NetworkNode[]; edges: NetworkEdge[] } {
+interface Meetings {
+  parties: Map<string, { name: string; kind: PartyKind; pilots: string[] }>;
+  /** Every pair of parties that meet, by their ids in order. */
+  edges: NetworkEdge[];
+}
+
+/** Every party and every pair that meets, with the pilots where they meet: a filter keeps parties and pairs of it, the pairs' weights stay. */
+function meetingsOf(rows: Participation): Meetings {
   const parties = new Map<string, { name: string; kind: PartyKind; pilots: Set<string> }>();
   const byAgreement = new Map<string, { pilot: string; parties: Set<string> }>();
   for (const r of rows) {
-    if (kinds.length > 0 && !kinds.includes(r.kind)) continue;
     const party = parties.get(r.party) ?? { name: r.name, kind: r.kind, pilots: new Set() };
     party.pilots.add(r.pilot);
     parties.set(r.party, party);
@@ -66,7 +73,6 @@ function networkOf(rows: Participation, kinds: PartyKind[], minWeight: number): 
     agreement.parties.add(r.party);
     byAgreement.set(r.agreement, agreement);
   }
-  // each pair of parties once, by their ids in order, with the pilots where they meet
   const meetings = new Map<string, { source: string; target: string; pilots: Set<string> }>();
   for (const { pilot, parties: members } of byAgreement.values()) {
     const list = [...members].sort();
@@ -78,17 +84,22 @@ function networkOf(rows: Participation, kinds: PartyKind[], minWeight: number): 
       meeting.pilots.add(pilot);
     }
   }
-  const edges: NetworkEdge[] = [...meetings.values()]
+  const edges = [...meetings.values()]
     .map(({ source, target, pilots }) => ({ source, target, weight: pilots.size, pilots: [...pilots].sort() }))
-    .filter((e) => e.weight >= minWeight)
     .sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+  return { parties: new Map([...parties].map(([id, p]) => [id, { name: p.name, kind: p.kind, pilots: [...p.pilots].sort() }])), edges };
+}
 
+function networkOf(all: Meetings, kinds: PartyKind[], minWeight: number): { nodes: NetworkNode[]; edges: NetworkEdge[] } {
+  const parties = [...all.parties].filter(([, p]) => kinds.length === 0 || kinds.includes(p.kind));
+  const kept = new Set(parties.map(([id]) => id));
+  const edges = all.edges.filter((e) => e.weight >= minWeight && kept.has(e.source) && kept.has(e.target));
   const graph = new UndirectedGraph();
-  for (const id of [...parties.keys()].sort()) graph.addNode(id);
+  for (const id of [...kept].sort()) graph.addNode(id);
   for (const e of edges) graph.addEdge(e.source, e.target, { weight: e.weight });
   const betweenness = betweennessOf(graph);
-  const nodes = [...parties.entries()]
-    .map(([id, p]) => ({ id, name: p.name, kind: p.kind, pilots: [...p.pilots].sort(), degree: graph.degree(id), betweenness: Math.round(betweenness[id]! * 10000) / 10000 }))
+  const nodes = parties
+    .map(([id, p]) => ({ id, name: p.name, kind: p.kind, pilots: p.pilots, degree: graph.degree(id), betweenness: Math.round(betweenness[id]! * 10000) / 10000 }))
     .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
   return { nodes, edges };
 }
