@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import type { IngestStatus, WriteOptions } from '../graph/documents.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { isIngestError } from '../domain/ingest-errors.ts';
-import { readFileBytes, sha256Of } from '../ingest/read-document.ts';
+import { extractDocument } from '../ingest/extract/extract.ts';
+import { readDocument, readFileBytes, sha256Of } from '../ingest/read-document.ts';
 import { documentId } from '../domain/ids.ts';
 import { holdsVersion } from '../graph/held-documents.ts';
 import { ExtractPool } from './extract-pool.ts';
@@ -42,8 +43,10 @@ export async function ingestFiles(
     return readFileBytes(files[index]!).then(async (bytes) => {
       const sha256 = sha256Of(bytes);
       // a document the store holds in these very bytes is not read again (its write finds it unchanged)
-      const held = pool ? await holdsVersion(store, documentId(file), sha256) : true;
-      const extracted = held ? undefined : pool!.extract(bytes, file, sha256);
+      const held = await holdsVersion(store, documentId(file), sha256);
+      // on a pool, read and extracted ahead; with one job, the next file's PDF is read (on pdf.js's
+      // own thread) while this one is extracted here, and extracted in its turn
+      const extracted = held ? undefined : pool ? pool.extract(bytes, file, sha256) : readAhead(bytes, file, sha256);
       // read later, in order; until then its rejection is not unhandled
       extracted?.catch(() => {});
       return { bytes, extracted };
@@ -76,6 +79,7 @@ export async function ingestFiles(
           const waiting = performance.now();
           const done = await extracted;
           waitedMs = performance.now() - waiting;
+          if ('parsed' in done) return extractDocument(done.parsed);
           threadMs = done.ms;
           return done.extracted;
         });
@@ -92,6 +96,11 @@ export async function ingestFiles(
     await pool?.close();
   }
   return results;
+}
+
+/** A PDF read ahead of its turn (pdf.js works on its own thread); extracted when its turn comes. */
+function readAhead(bytes: Uint8Array, file: string, sha256: string) {
+  return readDocument(bytes, file, { sha256 }).then((parsed) => ({ parsed }));
 }
 
 export function summarise(results: FileResult[]): string {
