@@ -8,6 +8,7 @@ import type { Evidence, Theme } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
+import { sentenceOf as evidence } from './evidence.ts';
 import { cosine, MeaningModel, meaningTerms, score, sharedTerms } from './meaning.ts';
 import { placeTerms } from './measures.ts';
 import { placeNameOf } from '../domain/party-catalogue.ts';
@@ -149,18 +150,6 @@ export async function compareAgreements(ctx: QueryContext, a: string, b: string)
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A row's sentence as Evidence: how it was read (method, confidence) only when the store holds it (OCR). */
-function evidence(r: Evidence): Evidence {
-  return {
-    document: r.document,
-    page: r.page,
-    ...(r.pageEnd ? { pageEnd: r.pageEnd } : {}),
-    quote: r.quote,
-    ...(r.method ? { method: r.method } : {}),
-    ...(r.confidence !== null && r.confidence !== undefined ? { confidence: r.confidence } : {}),
-  };
 }
 
 /** Participations, the strongest tie first: its sentence is the one shown. */

@@ -11,6 +11,7 @@
 import type { Evidence } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
+import { sentenceOf } from './evidence.ts';
 import { meaningTerms, score } from './meaning.ts';
 
 /** What a hit is: the kinds of text searched. */
@@ -105,12 +106,7 @@ export function searchIndex(ctx: QueryContext): Promise<Index> {
         kind: r.kind,
         id: r.id,
         text: r.text,
-        document: r.document,
-        page: r.page,
-        ...(r.pageEnd ? { pageEnd: r.pageEnd } : {}),
-        quote: r.quote,
-        ...(r.method ? { method: r.method } : {}),
-        ...(r.confidence !== null && r.confidence !== undefined ? { confidence: r.confidence } : {}),
+        ...sentenceOf(r as Evidence),
         ...(r.agreement ? { agreement: r.agreement } : {}),
         ...(r.section ? { section: r.section } : {}),
         size: terms.size,
