@@ -32,6 +32,7 @@ const tables = new Map<WordFormTable, Map<string, Answer>>();
 let file: string | undefined;
 let loaded = false;
 let added = 0;
+let savesAtExit = false;
 
 function fingerprint(): string {
   const require = createRequire(import.meta.url);
@@ -63,7 +64,10 @@ function load(): void {
   } catch {
     // no file yet, or one that cannot be read: it is only remembered work, done again
   }
-  if (isMainThread) process.once('exit', saveWordForms);
+  if (isMainThread && !savesAtExit) {
+    savesAtExit = true;
+    process.once('exit', saveWordForms);
+  }
 }
 
 /** The remembered answer for `word`, or the computed one (remembered from now on). */
