@@ -4,7 +4,7 @@
  */
 import type { DocumentKind, Language } from '../domain/records.ts';
 import { defineCypher, type Cypher } from './cypher-registry.ts';
-import { NODE_LABELS, NODE_PROPERTIES, relationshipShapes, SHARED_NODES, shapeKey, STORE_META, type NodeLabel } from './model.ts';
+import { LINKED_NODES, NODE_LABELS, NODE_PROPERTIES, relationshipShapes, SHARED_NODES, shapeKey, STORE_META, type NodeLabel } from './model.ts';
 
 /** Adds the document to a node's or relationship's `docs` once. `list + [x]` appends on both engines. */
 const addDoc = (v: string) => `${v}.docs = CASE WHEN $doc IN coalesce(${v}.docs, []) THEN ${v}.docs ELSE coalesce(${v}.docs, []) + [$doc] END`;
@@ -12,7 +12,12 @@ const addDoc = (v: string) => `${v}.docs = CASE WHEN $doc IN coalesce(${v}.docs,
 const lower = (label: string) => label.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase());
 
 /** Properties besides `id` that a question looks nodes up by: without an index the lookup reads every node of the label. */
-const LOOKUP_PROPERTIES: readonly { label: NodeLabel; property: string }[] = [{ label: 'Passage', property: 'agreement' }];
+const LOOKUP_PROPERTIES: readonly { label: NodeLabel; property: string }[] = [
+  { label: 'Passage', property: 'agreement' },
+  // the cross-references a new agreement answers, and the agreements a new cross-reference names
+  { label: 'CrossReference', property: 'targetArea' },
+  { label: 'Agreement', property: 'area' },
+];
 
 const LOOKUP_INDEXES: Cypher[] = LOOKUP_PROPERTIES.map(({ label, property }) =>
   defineCypher(`schema.lookup.${label}.${property}`, 'schema', `CREATE INDEX ${lower(label)}_${lower(property)} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`),
@@ -35,7 +40,11 @@ export const NEO4J_SCHEMA: Cypher[] = [
 export const MERGE_NODES = Object.fromEntries(
   NODE_LABELS.map((label) => [
     label,
-    defineCypher(`write.nodes.${label}`, 'write', `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props, ${addDoc('n')}`),
+    defineCypher(
+      `write.nodes.${label}`,
+      'write',
+      `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n += row.props${LINKED_NODES.includes(label) ? '' : `, ${addDoc('n')}`}`,
+    ),
   ]),
 ) as Record<NodeLabel, Cypher>;
 
@@ -63,13 +72,25 @@ export const DOCUMENTS = defineCypher<{ id: string; file: string; sha256: string
   'MATCH (d:Document) RETURN d.id AS id, d.file AS file, d.sha256 AS sha256, d.kind AS kind, d.language AS language, d.pages AS pages ORDER BY id',
 );
 
-/** Shared nodes a document contributes to, read before it is removed so their properties can be redone. */
-export const DOCUMENT_SHARED_NODES = defineCypher<{ labels: string[]; id: string }>(
-  'document.shared-nodes',
+/**
+ * The shared and linked nodes (SHARED_NODES, LINKED_NODES in model.ts) a document's relationships
+ * touch, read before it is removed: shared ones have their properties redone, linked ones left
+ * without any relationship are deleted.
+ */
+export const DOCUMENT_LINKED_NODES = defineCypher<{ labels: string[]; id: string }>(
+  'document.linked-nodes',
   'read',
-  `MATCH (n) WHERE $doc IN n.docs AND (${SHARED_NODES.map((s) => `n:${s.label}`).join(' OR ')})
-   RETURN labels(n) AS labels, n.id AS id`,
+  `MATCH (n)-[v]-() WHERE $doc IN v.docs AND (${[...new Set([...SHARED_NODES.map((s) => s.label), ...LINKED_NODES])].map((l) => `n:${l}`).join(' OR ')})
+   RETURN DISTINCT labels(n) AS labels, n.id AS id`,
 );
+
+/** Linked nodes (LINKED_NODES) among `ids` that no relationship holds any more. */
+export const REMOVE_ORPHANS = Object.fromEntries(
+  LINKED_NODES.map((label) => [
+    label,
+    defineCypher(`document.remove.orphans.${label}`, 'write', `UNWIND $ids AS id MATCH (n:${label} {id: id}) WHERE NOT EXISTS { (n)--() } DELETE n`),
+  ]),
+) as Record<NodeLabel, Cypher>;
 
 /** Removal, relationships first: take the document off `docs`, delete what no document holds any more. */
 export const REMOVE_RELATIONSHIPS = defineCypher(
@@ -137,7 +158,7 @@ export const SHARED_VIEWS = Object.fromEntries(
         'write',
         `UNWIND $rows AS row
          MATCH (n:${shared.label} {id: row.id})
-         SET ${NODE_PROPERTIES[shared.label].map((p) => `n.${p} = row.props.${p}`).join(', ')}`,
+         SET ${[...NODE_PROPERTIES[shared.label], 'viewsFrom'].map((p) => `n.${p} = row.props.${p}`).join(', ')}`,
       ),
     },
   ]),
@@ -168,7 +189,7 @@ export const LINK_REFERENCES_FROM = defineCypher(
   'write',
   `UNWIND $agreements AS id
    MATCH (a:Agreement {id: id})-[:HAS_REFERENCE]->(x:CrossReference)
-   MATCH (b:Agreement) WHERE ${REFERENCE_TARGET}
+   MATCH (b:Agreement {area: x.targetArea}) WHERE ${REFERENCE_TARGET}
    ${REFERENCE_LINK}`,
 );
 
@@ -177,7 +198,8 @@ export const LINK_REFERENCES_TO = defineCypher(
   'write',
   `UNWIND $agreements AS id
    MATCH (b:Agreement {id: id})
-   MATCH (a:Agreement)-[:HAS_REFERENCE]->(x:CrossReference) WHERE ${REFERENCE_TARGET}
+   MATCH (x:CrossReference {targetArea: b.area})
+   MATCH (a:Agreement)-[:HAS_REFERENCE]->(x) WHERE ${REFERENCE_TARGET}
    ${REFERENCE_LINK}`,
 );
 

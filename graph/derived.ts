@@ -11,6 +11,14 @@ import { NODE_PROPERTIES, SHARED_NODES, type NodeLabel } from './model.ts';
 type Run = (cypher: Cypher, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 type View = Record<string, unknown> & { docs?: string[] };
 
+/**
+ * Kept on a shared node beside its values (`viewsFrom`): for each non-list value, where in the
+ * order of views the view that gave it stands (`key`, precedence, first document, tab-separated).
+ * With it a new document's views are placed against the node's values without reading the
+ * other views: each value is a stand-in view at its place in the order.
+ */
+const SEPARATOR = '\t';
+
 /** The shared nodes' properties before a document is written, for `refreshShared`'s `added`. */
 export type SharedBefore = Map<string, View>;
 
@@ -75,39 +83,40 @@ export function merge(label: NodeLabel, lists: readonly string[], views: View[])
   if (views.length === 0) return undefined;
   const ordered = [...views].sort((a, b) => precedence(a) - precedence(b) || firstDoc(a).localeCompare(firstDoc(b)) || JSON.stringify(a).localeCompare(JSON.stringify(b)));
   const props: Record<string, unknown> = {};
+  const viewsFrom: string[] = [];
   for (const key of NODE_PROPERTIES[label]) {
     if (lists.includes(key)) {
       props[key] = [...new Set(ordered.flatMap((v) => (Array.isArray(v[key]) ? (v[key] as string[]) : [])))].sort();
     } else {
       const from = ordered.find((v) => v[key] !== undefined && v[key] !== null);
-      if (from) props[key] = from[key];
+      if (from) {
+        props[key] = from[key];
+        viewsFrom.push([key, precedence(from), firstDoc(from)].join(SEPARATOR));
+      }
     }
   }
+  props.viewsFrom = viewsFrom;
   return props;
 }
 
 /**
- * `merge` over the node's earlier views plus `views`, from the node's values before the document
- * (`before`, which are `merge` of the earlier views), when that needs no other view: each of
- * `views` is new (no other document shares it, so no earlier view was overwritten) and agrees
- * with every value the node had and has no value the node lacked, so whichever view comes first
- * the values stay. Then only the lists grow. Otherwise undefined: recompute from all views.
+ * `merge` over the node's earlier views plus `views`, from the node as it stood before the
+ * document (`before`, which is `merge` of the earlier views): each earlier value becomes a
+ * stand-in view at the place in the order its view had (`viewsFrom`), so the first view that has
+ * a key still wins, whichever document it came from. That needs every one of `views` to be new
+ * (no other document shares it, so no earlier view was overwritten) and `before` to carry
+ * `viewsFrom`; otherwise undefined: recompute from all views.
  */
 export function extend(label: NodeLabel, lists: readonly string[], before: View, views: View[], doc: string): Record<string, unknown> | undefined {
   if (views.some((v) => (v.docs ?? []).some((d) => d !== doc))) return undefined;
-  const props: Record<string, unknown> = {};
-  for (const key of NODE_PROPERTIES[label]) {
-    if (lists.includes(key)) {
-      const values = [before[key], ...views.map((v) => v[key])].flatMap((l) => (Array.isArray(l) ? (l as string[]) : []));
-      props[key] = [...new Set(values)].sort();
-      continue;
-    }
-    const value = before[key];
-    const agrees = views.every((v) => v[key] === undefined || v[key] === null || (value !== undefined && value !== null && v[key] === value));
-    if (!agrees) return undefined;
-    if (value !== undefined && value !== null) props[key] = value;
-  }
-  return props;
+  if (!Array.isArray(before.viewsFrom)) return undefined;
+  const standIns: View[] = (before.viewsFrom as string[]).map((entry) => {
+    const [key, place, from] = entry.split(SEPARATOR) as [string, string, string];
+    return { [key]: before[key], source: place === '1' ? 'REPORT_SUMMARY' : undefined, docs: [from] };
+  });
+  // the lists are unions, whatever the order
+  const earlierLists: View = Object.fromEntries(lists.map((key) => [key, before[key]]));
+  return merge(label, lists, [...standIns, earlierLists, ...views]);
 }
 
 /** An agreement's own text before a summary of it in a report. */

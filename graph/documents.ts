@@ -4,7 +4,7 @@
  */
 import type { ExtractedDocument } from '../domain/records.ts';
 import {
-  DOCUMENT_SHARED_NODES,
+  DOCUMENT_LINKED_NODES,
   LINK_REFERENCES,
   LINK_REFERENCES_FROM,
   LINK_REFERENCES_TO,
@@ -12,13 +12,14 @@ import {
   MERGE_RELATIONSHIPS,
   META_RECORD_INGEST,
   REMOVE_NODES,
+  REMOVE_ORPHANS,
   REMOVE_RELATIONSHIPS,
 } from './cypher.ts';
 import { refreshShared, sharedBefore } from './derived.ts';
 import type { Cypher } from './cypher-registry.ts';
 import { StoreError } from './errors.ts';
 import { heldVersion, isCurrentVersion } from './held-documents.ts';
-import { NODE_LABELS, SHARED_NODES, STORE_META, type NodeLabel } from './model.ts';
+import { LINKED_NODES, NODE_LABELS, SHARED_NODES, STORE_META, type NodeLabel } from './model.ts';
 import type { GraphStore, WriteTransaction } from './store.ts';
 import { documentIdOf } from '../domain/ids.ts';
 import { writePlan, type WritePlan } from './write-plan.ts';
@@ -99,12 +100,16 @@ function counting(tx: WriteTransaction, failAfter?: number): Run {
 /** Removes the document; returns the shared nodes it contributed to, whose properties must be redone. */
 async function removeIn(run: Run, doc: string): Promise<Map<NodeLabel, Set<string>>> {
   const shared = new Map<NodeLabel, Set<string>>();
-  for (const row of await run(DOCUMENT_SHARED_NODES, { doc })) {
-    const label = (row.labels as string[]).find((l) => SHARED_NODES.some((s) => s.label === l)) as NodeLabel;
-    addAll(shared, new Map([[label, new Set([row.id as string])]]));
+  const linked = new Map<NodeLabel, Set<string>>();
+  for (const row of await run(DOCUMENT_LINKED_NODES, { doc })) {
+    for (const label of row.labels as NodeLabel[]) {
+      if (SHARED_NODES.some((s) => s.label === label)) addAll(shared, new Map([[label, new Set([row.id as string])]]));
+      if (LINKED_NODES.includes(label)) addAll(linked, new Map([[label, new Set([row.id as string])]]));
+    }
   }
   await run(REMOVE_RELATIONSHIPS, { doc });
   await run(REMOVE_NODES, { doc });
+  for (const [label, ids] of linked) await run(REMOVE_ORPHANS[label], { ids: [...ids] });
   return shared;
 }
 

@@ -3,8 +3,9 @@
  * types with their end labels and properties. Indexes, constraints, the write statements and
  * the schema the Cypher linter checks against are all derived from it.
  *
- * Every node and relationship also carries `docs`: the ids of the documents that contributed
- * it, so that removing a document removes exactly what it alone contributed.
+ * Every relationship, and every node but those in LINKED_NODES, also carries `docs`: the ids of
+ * the documents that contributed it, so that removing a document removes exactly what it alone
+ * contributed.
  */
 
 /**
@@ -12,7 +13,7 @@
  * stored by another version is written again even if its bytes are the same. Raise it whenever
  * extraction or the model changes what a document yields.
  */
-export const GRAPH_VERSION = 5;
+export const GRAPH_VERSION = 6;
 
 export const NODE_LABELS = [
   'Document',
@@ -103,6 +104,14 @@ export const SHARED_NODES: readonly { label: NodeLabel; via: string; lists: read
   { label: 'PlanAnchor', via: 'ANCHORED_IN', lists: [] },
 ];
 
+/**
+ * Nodes that any number of documents name (a party, a theme, a partner group, a pilot, a plan
+ * anchor) carry no `docs`: that list would grow with the corpus and be copied on every write. A
+ * node of these labels stands while a relationship holds it, and each relationship carries its
+ * documents; removal deletes the ones a document's relationships leave without any.
+ */
+export const LINKED_NODES: readonly NodeLabel[] = ['Party', 'Pilot', 'PlanAnchor', 'Theme', 'PartnerGroup'];
+
 /** One write statement per (type, start label, end label): MERGE on indexed ids needs the labels. */
 export interface RelationshipShape {
   type: string;
@@ -127,7 +136,7 @@ export const STORE_META = { label: 'Meta', id: 'meta:store', properties: ['lastI
 
 export function propertyKeys(): string[] {
   // besides the properties: the keys of the parameter rows the write statements read (`row.from`, `row.props`)
-  const keys = new Set<string>(['id', 'docs', 'from', 'to', 'props', ...STORE_META.properties]);
+  const keys = new Set<string>(['id', 'docs', 'viewsFrom', 'from', 'to', 'props', ...STORE_META.properties]);
   for (const props of Object.values(NODE_PROPERTIES)) for (const p of props) keys.add(p);
   for (const r of RELATIONSHIPS) for (const p of r.properties) keys.add(p);
   return [...keys].sort();

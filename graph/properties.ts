@@ -5,9 +5,9 @@
  */
 import type { Agreement, DocumentKind, Evidence, Language, Measure, Modality, PartyKind, PassageKind, PlanAnchorType, Scheme, Theme } from '../domain/records.ts';
 
-/** What every node and relationship carries: the documents that contributed it. */
+/** The documents that contributed it: on every relationship and on every node but the linked ones (LINKED_NODES in model.ts). */
 interface Contributed {
-  docs: string[];
+  docs?: string[];
 }
 
 interface Node extends Contributed {
