@@ -13,7 +13,8 @@ type View = Record<string, unknown> & { docs?: string[] };
 
 /**
  * Kept on a shared node beside its values (`viewsFrom`): for each non-list value, where in the
- * order of views the view that gave it stands (`key`, precedence, first document, tab-separated).
+ * order of views the view that gave it stands (`key`, its `source`, its first document,
+ * tab-separated).
  * With it a new document's views are placed against the node's values without reading the
  * other views: each value is a stand-in view at its place in the order.
  */
@@ -91,7 +92,7 @@ export function merge(label: NodeLabel, lists: readonly string[], views: View[])
       const from = ordered.find((v) => v[key] !== undefined && v[key] !== null);
       if (from) {
         props[key] = from[key];
-        viewsFrom.push([key, precedence(from), firstDoc(from)].join(SEPARATOR));
+        viewsFrom.push([key, from.source ?? '', firstDoc(from)].join(SEPARATOR));
       }
     }
   }
@@ -111,8 +112,8 @@ export function extend(label: NodeLabel, lists: readonly string[], before: View,
   if (views.some((v) => (v.docs ?? []).some((d) => d !== doc))) return undefined;
   if (!Array.isArray(before.viewsFrom)) return undefined;
   const standIns: View[] = (before.viewsFrom as string[]).map((entry) => {
-    const [key, place, from] = entry.split(SEPARATOR) as [string, string, string];
-    return { [key]: before[key], source: place === '1' ? 'REPORT_SUMMARY' : undefined, docs: [from] };
+    const [key, source, from] = entry.split(SEPARATOR) as [string, string, string];
+    return { [key]: before[key], ...(source ? { source } : {}), docs: [from] };
   });
   // the lists are unions, whatever the order
   const earlierLists: View = Object.fromEntries(lists.map((key) => [key, before[key]]));

@@ -103,8 +103,8 @@ async function removeIn(run: Run, doc: string): Promise<Map<NodeLabel, Set<strin
   const linked = new Map<NodeLabel, Set<string>>();
   for (const row of await run(DOCUMENT_LINKED_NODES, { doc })) {
     for (const label of row.labels as NodeLabel[]) {
-      if (SHARED_NODES.some((s) => s.label === label)) addAll(shared, new Map([[label, new Set([row.id as string])]]));
-      if (LINKED_NODES.includes(label)) addAll(linked, new Map([[label, new Set([row.id as string])]]));
+      if (SHARED_NODES.some((s) => s.label === label)) addAll(shared, new Map([[label, [row.id as string]]]));
+      if (LINKED_NODES.includes(label)) addAll(linked, new Map([[label, [row.id as string]]]));
     }
   }
   await run(REMOVE_RELATIONSHIPS, { doc });
@@ -117,7 +117,7 @@ function sharedIn(plan: WritePlan): Map<NodeLabel, Set<string>> {
   return new Map(SHARED_NODES.map((s) => [s.label, new Set((plan.nodes.get(s.label) ?? []).map((r) => r.id))]));
 }
 
-function addAll(into: Map<NodeLabel, Set<string>>, from: Map<NodeLabel, Set<string>>): void {
+function addAll(into: Map<NodeLabel, Set<string>>, from: Map<NodeLabel, Iterable<string>>): void {
   for (const [label, ids] of from) {
     const set = into.get(label) ?? new Set<string>();
     for (const id of ids) set.add(id);

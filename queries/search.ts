@@ -40,7 +40,7 @@ type Row = Omit<SearchHit, 'score' | 'agreement' | 'section' | 'pageEnd' | 'meth
   agreement: string | null;
   section: string | null;
   pageEnd: number | null;
-  /** How the sentence was read (Evidence.method): null for the text layer, and for passages, which do not record it. */
+  /** How the sentence was read (Evidence.method): null for the text layer. */
   method: Evidence['method'] | null;
   confidence: number | null;
 };
