@@ -1,6 +1,7 @@
 /**
  * What a query costs before it runs, by its real fan-out: each object it returns costs 1, and a
- * list multiplies what is under it by how long it can be — its `limit` argument, or the size
+ * list multiplies what is under it by how long it can be — its `limit` argument (for a page, the
+ * `limit` of the field that gives the page sets the length of its `items`), or the size
  * declared here for lists without one (the IBM GraphQL cost spec's `@listSize`, kept beside the
  * schema rather than in it). `costRule` refuses a document over the limit during validation.
  */
@@ -32,8 +33,6 @@ export const MAX_PAGE = 100;
  * (api/request-budget.ts) is what holds a query whose lists grew past these.
  */
 export const LIST_SIZES: Record<string, number> = {
-  'Query.documents': 20,
-  'Query.pilots': 20,
   'Query.themes': 16,
   'Document.agreements': 10,
   // one per page: agreements run to a few dozen pages
@@ -47,14 +46,11 @@ export const LIST_SIZES: Record<string, number> = {
   'Agreement.planAnchors': 10,
   'Pilot.municipalities': 10,
   'Pilot.agreements': 3,
-  'Party.pilots': 15,
-  'Party.roles': 50,
   'FocusArea.subGoals': 5,
   'SubGoal.partners': 10,
   'SubGoal.mayInvite': 10,
   'SubGoal.measures': 10,
   'Obligation.parties': 3,
-  'PlanAnchor.agreements': 5,
   'PilotInvolvement.agreements': 3,
   'PilotInvolvement.subGoals': 5,
   'PilotInvolvement.evidence': 10,
@@ -62,19 +58,12 @@ export const LIST_SIZES: Record<string, number> = {
   'AgreementComparison.sharedMunicipalities': 10,
   'AgreementComparison.sharedPlanAnchors': 5,
   'AgreementComparison.crossReferences': 5,
-  'MeasureCluster.pilots': 5,
-  'MeasureCluster.measures': 5,
   'PartyNetwork.nodes': 100,
   'PartyNetwork.edges': 500,
-  'NetworkNode.pilots': 10,
-  'NetworkEdge.pilots': 5,
   'IngestReport.agreements': 10,
   'SubGoal.themeReasons': 5,
   'SubGoal.groups': 5,
   'Measure.themeReasons': 5,
-  'PartnerGroup.subGoals': 10,
-  'PartnerGroup.agreements': 5,
-  'PartnerGroup.pilots': 5,
   'SharedTheme.evidenceA': 5,
   'SharedTheme.evidenceB': 5,
   'AgreementComparison.parties': 10,
@@ -205,6 +194,8 @@ function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode
       const declared = field.args.find((a) => a.name === by.argument)?.defaultValue;
       below[list] = Math.min(MAX_PAGE, argument ? (intArgument(argument) ?? MAX_PAGE) : typeof declared === 'number' ? declared : MAX_PAGE);
     }
+    // a page (`XPage { totalCount pageInfo items }`) is one object whose items are as many as its limit
+    if (!isList(field.type) && hasLimit(field) && 'getFields' in named && 'items' in named.getFields()) below[`${named.name}.items`] = pageSize(field, node, intArgument);
     const size = sliced[coordinate] ?? listSize(field, coordinate, node, intArgument);
     return argumentCost + size * (1 + selectionCost(node.selectionSet, named, seen, below));
   };
@@ -215,15 +206,20 @@ function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode
 /** How many items a field returns at most: 1 for a single object, else its limit or declared size. */
 function listSize(field: GraphQLField<unknown, unknown>, coordinate: string, node: FieldNode, intArgument: (v: ValueNode | undefined) => number | undefined): number {
   if (!isList(field.type)) return 1;
-  const limitArg = field.args.find((a) => a.name === 'limit');
-  if (limitArg) {
-    const argument = node.arguments?.find((a) => a.name.value === 'limit')?.value;
-    // a variable not known yet (validation) counts as the largest page it could ask for
-    const asked = argument ? (intArgument(argument) ?? MAX_PAGE) : typeof limitArg.defaultValue === 'number' ? limitArg.defaultValue : MAX_PAGE;
-    // a limit out of range is refused by the resolver; here it only must not count as less than it could be
-    return Number.isFinite(asked) && asked >= 1 ? Math.min(asked, MAX_PAGE) : MAX_PAGE;
-  }
+  if (hasLimit(field)) return pageSize(field, node, intArgument);
   return LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE;
+}
+
+const hasLimit = (field: GraphQLField<unknown, unknown>) => field.args.some((a) => a.name === 'limit');
+
+/** The `limit` a field is asked with, or its default: at most MAX_PAGE. */
+function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, intArgument: (v: ValueNode | undefined) => number | undefined): number {
+  const limitArg = field.args.find((a) => a.name === 'limit')!;
+  const argument = node.arguments?.find((a) => a.name.value === 'limit')?.value;
+  // a variable not known yet (validation) counts as the largest page it could ask for
+  const asked = argument ? (intArgument(argument) ?? MAX_PAGE) : typeof limitArg.defaultValue === 'number' ? limitArg.defaultValue : MAX_PAGE;
+  // a limit out of range is refused by the resolver; here it only must not count as less than it could be
+  return Number.isFinite(asked) && asked >= 1 ? Math.min(asked, MAX_PAGE) : MAX_PAGE;
 }
 
 /** A list without a limit and not declared in LIST_SIZES (tests/reliability-fanout.test.ts requires every one declared). */

@@ -11,7 +11,7 @@ export interface Question {
 export const QUESTIONS: Question[] = [
   {
     name: 'pilotsInvolving',
-    query: '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { name municipalities { name } } agreement { id title } subGoals { number title themes } roles evidence { document page quote } } }',
+    query: '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { totalCount items { pilot { name municipalities { name } } agreement { id title } subGoals { number title themes } roles evidence { document page quote } } } }',
     direct: (ctx) => pilotsInvolving(ctx, 'Husbanken', 'HOUSING'),
   },
   {
@@ -22,13 +22,13 @@ export const QUESTIONS: Question[] = [
   },
   {
     name: 'transferableMeasures',
-    query: '{ transferableMeasures(minPilots: 2) { label pilots { name } measures { text pilot { name } evidence { document page } } } }',
+    query: '{ transferableMeasures(minPilots: 2) { totalCount items { label pilots { name } measures { text pilot { name } evidence { document page } } } } }',
     direct: (ctx) => transferableMeasures(ctx, undefined, 2),
   },
   {
     name: 'similarMeasures',
-    query: '{ similarMeasures(text: "felles plankontor for kommunene", limit: 10) { score text pilot { name } evidence { document page } } }',
-    direct: (ctx) => similarMeasures(ctx, 'felles plankontor for kommunene', 10),
+    query: '{ similarMeasures(text: "felles plankontor for kommunene", limit: 10) { totalCount items { score text pilot { name } evidence { document page } } } }',
+    direct: (ctx) => similarMeasures(ctx, 'felles plankontor for kommunene', { limit: 10, offset: 0 }),
   },
   {
     name: 'partyNetwork',
@@ -37,12 +37,12 @@ export const QUESTIONS: Question[] = [
   },
   {
     name: 'search',
-    query: '{ search(text: "bustad", limit: 20) { kind text score evidence { document page } } }',
-    direct: (ctx) => search(ctx, 'bustad', 20),
+    query: '{ search(text: "bustad", limit: 20) { totalCount items { kind text score evidence { document page } } } }',
+    direct: (ctx) => search(ctx, 'bustad', { limit: 20, offset: 0 }),
   },
   {
     name: 'subGoals',
-    query: '{ subGoals(theme: HOUSING, party: "Husbanken", limit: 50) { number title agreement { id } } }',
+    query: '{ subGoals(theme: HOUSING, party: "Husbanken", limit: 50) { totalCount items { number title agreement { id } } } }',
     direct: (ctx) => lookups.subGoals(ctx, { theme: 'HOUSING', party: 'Husbanken' }, { limit: 50, offset: 0 }),
   },
 ];

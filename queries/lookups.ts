@@ -3,14 +3,12 @@ import type { Language, Modality, Party, PartyKind, Scheme, Theme } from '../dom
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { AgreementProperties, DocumentProperties, ObligationProperties, PartnerGroupProperties, PilotProperties, PlanAnchorProperties, SubGoalProperties } from '../graph/properties.ts';
 import type { QueryContext } from './context.ts';
+import { type Page, type PageOf, pageOf } from './page.ts';
 import { allParties, partiesNamed, resolveParties } from './party-resolution.ts';
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
+const DOCUMENTS = defineCypher<{ props: DocumentProperties }>('lookup.documents', 'read', 'MATCH (d:Document) RETURN properties(d) AS props ORDER BY d.id SKIP $offset LIMIT $limit');
 
-const DOCUMENTS = defineCypher<{ props: DocumentProperties }>('lookup.documents', 'read', 'MATCH (d:Document) RETURN properties(d) AS props ORDER BY d.id');
+const DOCUMENT_COUNT = defineCypher<{ n: number }>('lookup.document-count', 'read', 'MATCH (d:Document) RETURN count(d) AS n');
 
 const AGREEMENTS = defineCypher<{ props: AgreementProperties }>(
   'lookup.agreements',
@@ -18,6 +16,14 @@ const AGREEMENTS = defineCypher<{ props: AgreementProperties }>(
   `MATCH (a:Agreement)
    WHERE ($scheme IS NULL OR a.scheme = $scheme) AND ($language IS NULL OR a.language = $language)
    RETURN properties(a) AS props ORDER BY a.id SKIP $offset LIMIT $limit`,
+);
+
+const AGREEMENT_COUNT = defineCypher<{ n: number }>(
+  'lookup.agreement-count',
+  'read',
+  `MATCH (a:Agreement)
+   WHERE ($scheme IS NULL OR a.scheme = $scheme) AND ($language IS NULL OR a.language = $language)
+   RETURN count(a) AS n`,
 );
 
 const PILOTS = defineCypher<{ props: PilotProperties; name: string; schemes: Scheme[] }>(
@@ -55,7 +61,11 @@ const OBLIGATIONS_BY_ID = defineCypher<{ props: ObligationProperties }>('lookup.
 
 const PARTNER_GROUPS = defineCypher<{ props: PartnerGroupProperties }>('lookup.partner-groups', 'read', 'MATCH (g:PartnerGroup) RETURN properties(g) AS props ORDER BY g.name SKIP $offset LIMIT $limit');
 
+const PARTNER_GROUP_COUNT = defineCypher<{ n: number }>('lookup.partner-group-count', 'read', 'MATCH (g:PartnerGroup) RETURN count(g) AS n');
+
 const ANCHORS = defineCypher<{ props: PlanAnchorProperties }>('lookup.anchors', 'read', 'MATCH (x:PlanAnchor) RETURN properties(x) AS props ORDER BY x.id SKIP $offset LIMIT $limit');
+
+const ANCHOR_COUNT = defineCypher<{ n: number }>('lookup.anchor-count', 'read', 'MATCH (x:PlanAnchor) RETURN count(x) AS n');
 
 interface ThemeCount {
   theme: Theme;
@@ -75,8 +85,19 @@ const THEMES = defineCypher<ThemeCount>(
 
 const props = <P>(rows: { props: P }[]) => rows.map((r) => r.props);
 
-export async function documents(ctx: QueryContext): Promise<DocumentProperties[]> {
-  return props(await ctx.read(DOCUMENTS));
+/** How many rows a count statement finds, once per store version (`key` names the count and its filter). */
+function countOf(ctx: QueryContext, key: string, cypher: typeof DOCUMENT_COUNT, params: Record<string, unknown> = {}): Promise<number> {
+  return ctx.cached(`count:${key}`, async () => Number((await ctx.read(cypher, params))[0]?.n ?? 0));
+}
+
+/** A page read by SKIP/LIMIT, with its list's length counted beside it. */
+async function countedPage<P>(rows: Promise<{ props: P }[]>, total: Promise<number>): Promise<PageOf<P>> {
+  const [items, totalCount] = await Promise.all([rows, total]);
+  return { totalCount, items: props(items) };
+}
+
+export async function documents(ctx: QueryContext, page: Page): Promise<PageOf<DocumentProperties>> {
+  return countedPage(ctx.read(DOCUMENTS, { ...page }), countOf(ctx, 'documents', DOCUMENT_COUNT));
 }
 
 export interface AgreementFilter {
@@ -88,12 +109,15 @@ export interface AgreementFilter {
   expiresBefore?: string;
 }
 
-export async function agreements(ctx: QueryContext, filter: AgreementFilter, page: Page): Promise<AgreementProperties[]> {
+export async function agreements(ctx: QueryContext, filter: AgreementFilter, page: Page): Promise<PageOf<AgreementProperties>> {
   const base = { scheme: filter.scheme ?? null, language: filter.language ?? null };
-  if (!filter.validOn && !filter.expiresBefore) return props(await ctx.read(AGREEMENTS, { ...base, ...page }));
+  if (!filter.validOn && !filter.expiresBefore) return countedPage(ctx.read(AGREEMENTS, { ...base, ...page }), countOf(ctx, `agreements:${base.scheme}:${base.language}`, AGREEMENT_COUNT, base));
   // validity is a date or a year: compared in TypeScript, on all the agreements the other filters keep
   const all = props(await ctx.read(AGREEMENTS, { ...base, offset: 0, limit: 1_000_000 }));
-  return all.filter((a) => holds(a, filter)).slice(page.offset, page.offset + page.limit);
+  return pageOf(
+    all.filter((a) => holds(a, filter)),
+    page,
+  );
 }
 
 /** Does an agreement's validity meet the filter? One without a validity meets no date filter. */
@@ -125,9 +149,12 @@ export async function pilots(ctx: QueryContext, cohort?: number): Promise<PilotW
     .filter((p) => cohort === undefined || p.cohort === cohort);
 }
 
-export async function parties(ctx: QueryContext, filter: { kind?: PartyKind; name?: string }, page: Page): Promise<Party[]> {
+export async function parties(ctx: QueryContext, filter: { kind?: PartyKind; name?: string }, page: Page): Promise<PageOf<Party>> {
   const all = filter.name ? await resolveParties(ctx, filter.name) : await allParties(ctx);
-  return all.filter((p) => !filter.kind || p.kind === filter.kind).slice(page.offset, page.offset + page.limit);
+  return pageOf(
+    all.filter((p) => !filter.kind || p.kind === filter.kind),
+    page,
+  );
 }
 
 /** The sub-goal and obligation filter keys, once per store version (the warm-up reads them ahead). */
@@ -136,36 +163,37 @@ export function filterKeys(ctx: QueryContext) {
 }
 
 /** The rows of one page, by id, in the page's order. */
-async function byIds<P extends { id: string }>(ctx: QueryContext, cypher: typeof SUBGOALS_BY_ID | typeof OBLIGATIONS_BY_ID, ids: string[]): Promise<P[]> {
-  if (ids.length === 0) return [];
+async function byIds<P extends { id: string }>(ctx: QueryContext, cypher: typeof SUBGOALS_BY_ID | typeof OBLIGATIONS_BY_ID, keys: { id: string }[], page: Page): Promise<PageOf<P>> {
+  const ids = keys.slice(page.offset, page.offset + page.limit).map((k) => k.id);
+  if (ids.length === 0) return { totalCount: keys.length, items: [] };
   const rows = props(await ctx.read(cypher as typeof SUBGOALS_BY_ID, { ids })) as unknown as P[];
   const at = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => at.get(id) ?? []);
+  return { totalCount: keys.length, items: ids.flatMap((id) => at.get(id) ?? []) };
 }
 
 const overlaps = (ids: string[], wanted: Set<string> | null) => wanted === null || ids.some((id) => wanted.has(id));
 
-export async function subGoals(ctx: QueryContext, filter: { theme?: Theme; party?: string; pilot?: string }, page: Page): Promise<SubGoalProperties[]> {
+export async function subGoals(ctx: QueryContext, filter: { theme?: Theme; party?: string; pilot?: string }, page: Page): Promise<PageOf<SubGoalProperties>> {
   const parties = filter.party ? new Set((await partiesNamed(ctx, filter.party)).map((p) => p.id)) : null;
   const keys = (await filterKeys(ctx)).subGoals.filter(
     (k) => (!filter.theme || (k.themes ?? []).includes(filter.theme)) && (!filter.pilot || k.pilots.includes(filter.pilot)) && overlaps(k.parties, parties),
   );
-  return byIds<SubGoalProperties>(ctx, SUBGOALS_BY_ID, keys.slice(page.offset, page.offset + page.limit).map((k) => k.id));
+  return byIds<SubGoalProperties>(ctx, SUBGOALS_BY_ID, keys, page);
 }
 
-export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: Modality }, page: Page): Promise<ObligationProperties[]> {
+export async function obligations(ctx: QueryContext, filter: { party?: string; modality?: Modality }, page: Page): Promise<PageOf<ObligationProperties>> {
   const parties = filter.party ? new Set((await partiesNamed(ctx, filter.party)).map((p) => p.id)) : null;
   const keys = (await filterKeys(ctx)).obligations.filter((k) => (!filter.modality || k.modality === filter.modality) && overlaps(k.parties, parties));
-  return byIds<ObligationProperties>(ctx, OBLIGATIONS_BY_ID, keys.slice(page.offset, page.offset + page.limit).map((k) => k.id));
+  return byIds<ObligationProperties>(ctx, OBLIGATIONS_BY_ID, keys, page);
 }
 
-export async function planAnchors(ctx: QueryContext, page: Page): Promise<PlanAnchorProperties[]> {
-  return props(await ctx.read(ANCHORS, { ...page }));
+export async function planAnchors(ctx: QueryContext, page: Page): Promise<PageOf<PlanAnchorProperties>> {
+  return countedPage(ctx.read(ANCHORS, { ...page }), countOf(ctx, 'plan-anchors', ANCHOR_COUNT));
 }
 
 /** Kinds of actor named as partners or invitees, by name. */
-export async function partnerGroups(ctx: QueryContext, page: Page): Promise<PartnerGroupProperties[]> {
-  return props(await ctx.read(PARTNER_GROUPS, { ...page }));
+export async function partnerGroups(ctx: QueryContext, page: Page): Promise<PageOf<PartnerGroupProperties>> {
+  return countedPage(ctx.read(PARTNER_GROUPS, { ...page }), countOf(ctx, 'partner-groups', PARTNER_GROUP_COUNT));
 }
 
 export async function themes(ctx: QueryContext): Promise<ThemeCount[]> {

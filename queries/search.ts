@@ -11,6 +11,7 @@
 import type { Evidence } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import type { QueryContext } from './context.ts';
+import type { Page, PageOf } from './page.ts';
 import { sentenceOf } from './evidence.ts';
 import { meaningTerms, score } from './meaning.ts';
 
@@ -197,12 +198,16 @@ function hitOf(index: Index, row: number): SearchHit {
   return { ...hit, score: index.scores[row]! };
 }
 
-/** The `limit` best of `rows`, best first, without sorting them all. */
+/** Beyond this many, the best of a list are found by sorting it: insertion costs more than a sort. */
+const INSERTION_MAX = 256;
+
+/** The `limit` best of `rows`, best first, without sorting them all when `limit` is short. */
 function topRows(rows: number[], limit: number, order: (x: number, y: number) => number): number[] {
+  if (limit > INSERTION_MAX) return [...rows].sort(order).slice(0, limit);
   const top: number[] = [];
   for (const row of rows) {
     if (top.length === limit && order(row, top[limit - 1]!) >= 0) continue;
-    // insertion into a short sorted list: limit is at most 100
+    // insertion into a short sorted list
     let i = Math.min(top.length, limit - 1);
     if (top.length < limit) top.push(row);
     while (i > 0 && order(row, top[i - 1]!) < 0) {
@@ -214,14 +219,17 @@ function topRows(rows: number[], limit: number, order: (x: number, y: number) =>
   return top;
 }
 
-export async function search(ctx: QueryContext, text: string, limit: number): Promise<SearchHit[]> {
-  if (limit <= 0) return [];
-  return withScoredRows(ctx, text, (index, rows) => topRows(rows, limit, bestFirst(index)).map((row) => hitOf(index, row)));
+/** The rows of `page` among the best of `rows`. */
+function pageOfBest(rows: number[], page: Page, order: (x: number, y: number) => number): number[] {
+  return topRows(rows, page.offset + page.limit, order).slice(page.offset);
+}
+
+export async function search(ctx: QueryContext, text: string, page: Page): Promise<PageOf<SearchHit>> {
+  return withScoredRows(ctx, text, (index, rows) => ({ totalCount: rows.length, items: pageOfBest(rows, page, bestFirst(index)).map((row) => hitOf(index, row)) }));
 }
 
 /** The hits grouped by agreement (a document's general text is a group of its own), the best group first. */
-export async function searchByAgreement(ctx: QueryContext, text: string, limit: number, hitsPerGroup: number): Promise<SearchGroup[]> {
-  if (limit <= 0) return [];
+export async function searchByAgreement(ctx: QueryContext, text: string, page: Page, hitsPerGroup: number): Promise<PageOf<SearchGroup>> {
   return withScoredRows(ctx, text, (index, rows) => {
     const order = bestFirst(index);
     const members = new Map<string, number[]>();
@@ -235,15 +243,16 @@ export async function searchByAgreement(ctx: QueryContext, text: string, limit: 
     const groups = [...members.values()].map((list) => topRows(list, Math.max(1, hitsPerGroup), order));
     const keyOf = (group: number[]) => index.rows[group[0]!]!.agreement ?? index.rows[group[0]!]!.document;
     // a group ranks by its best hit's score, then by agreement (or document)
-    const ranked = topRows(
+    const ranked = pageOfBest(
       groups.map((_, i) => i),
-      limit,
+      page,
       (x, y) => index.scores[groups[y]![0]!]! - index.scores[groups[x]![0]!]! || keyOf(groups[x]!).localeCompare(keyOf(groups[y]!)),
     );
-    return ranked.map((i) => {
+    const items = ranked.map((i) => {
       const hits = groups[i]!.map((row) => hitOf(index, row));
       const first = index.rows[groups[i]![0]!]!;
       return { ...(first.agreement ? { agreement: first.agreement } : {}), document: first.document, score: hits[0]!.score, hits: hits.slice(0, hitsPerGroup) };
     });
+    return { totalCount: groups.length, items };
   });
 }

@@ -2,6 +2,7 @@
 import type { QueryContext } from './context.ts';
 import { measureIndex, SAME_MEASURE } from './measures.ts';
 import { cosine, score, sharedTerms } from './meaning.ts';
+import { type Page, type PageOf, pageOf } from './page.ts';
 
 export interface ScoredMeasure {
   measure: string;
@@ -9,12 +10,14 @@ export interface ScoredMeasure {
   sharedTerms: string[];
 }
 
-export async function similarMeasures(ctx: QueryContext, text: string, limit: number): Promise<ScoredMeasure[]> {
+export async function similarMeasures(ctx: QueryContext, text: string, page: Page): Promise<PageOf<ScoredMeasure>> {
   const { measures, model } = await measureIndex(ctx);
   const query = model.vector(text);
-  return measures
-    .map((m) => ({ measure: m.id, score: score(cosine(query, m.vector)), sharedTerms: sharedTerms(query, m.vector) }))
+  const alike = measures
+    .map((m) => ({ measure: m.id, score: score(cosine(query, m.vector)), vector: m.vector }))
     .filter((m) => m.score >= SAME_MEASURE)
-    .sort((a, b) => b.score - a.score || a.measure.localeCompare(b.measure))
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score || a.measure.localeCompare(b.measure));
+  const { totalCount, items } = pageOf(alike, page);
+  // the shared terms only of the page's measures: the rest are counted, not shown
+  return { totalCount, items: items.map((m) => ({ measure: m.measure, score: m.score, sharedTerms: sharedTerms(query, m.vector) })) };
 }

@@ -35,12 +35,27 @@ afterAll(async () => {
 type Quote = { document: string; page: number; quote: string };
 type SubGoalAnswer = { number: string; title: string; themes: string[]; themeReasons: { theme: string; words: string[]; evidence: Quote }[]; groups: { group: { name: string }; role: string; evidence: Quote }[] };
 
-const SUBGOALS = `query($pilot: ID) { subGoals(pilot: $pilot, limit: 100) { number title themes themeReasons { theme words evidence { document page quote } } groups { group { name } role evidence { document page quote } } } }`;
+type PageInfo = { offset: number; limit: number; hasNextPage: boolean };
+type Page<T> = { totalCount: number; pageInfo: PageInfo; items: T[] };
 
+const SUBGOALS = `query($pilot: ID, $offset: Int) { subGoals(pilot: $pilot, limit: 100, offset: $offset) { totalCount pageInfo { offset limit hasNextPage } items { number title themes themeReasons { theme words evidence { document page quote } } groups { group { name } role evidence { document page quote } } } } }`;
+
+/** Every sub-goal (of a pilot), a hundred at a time: the pages follow on until one says nothing follows. */
 async function subGoalsOf(api: TestServer, pilot?: string): Promise<SubGoalAnswer[]> {
-  const { body } = await api.gql<{ subGoals: SubGoalAnswer[] }>(SUBGOALS, pilot ? { pilot } : {});
-  expect(body.errors).toBeUndefined();
-  return body.data!.subGoals;
+  const all: SubGoalAnswer[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const { body } = await api.gql<{ subGoals: Page<SubGoalAnswer> }>(SUBGOALS, { ...(pilot ? { pilot } : {}), offset });
+    expect(body.errors).toBeUndefined();
+    const page = body.data!.subGoals;
+    expect(page.pageInfo).toEqual({ offset, limit: 100, hasNextPage: offset + page.items.length < page.totalCount });
+    all.push(...page.items);
+    if (!page.pageInfo.hasNextPage) {
+      // the pages add up to the whole list
+      expect(all).toHaveLength(page.totalCount);
+      return all;
+    }
+    expect(page.items).toHaveLength(100);
+  }
 }
 
 function expectReasonsInTheirSentences(subGoals: SubGoalAnswer[]): void {
@@ -92,10 +107,28 @@ describe('partner groups', () => {
     expect(expected.length).toBeGreaterThan(15);
     expect(missing.length).toBeLessThanOrEqual(Math.floor(expected.length * 0.1));
     for (const s of subGoals) for (const g of s.groups) expect(g.evidence.quote.toLowerCase()).toContain(g.group.name.toLowerCase());
-    const { body } = await dev.gql<{ partnerGroups: { name: string; subGoals: { number: string }[]; pilots: { name: string }[] }[] }>('{ partnerGroups(limit: 100) { name subGoals { number } pilots { name } } }');
+    const { body } = await dev.gql<{ partnerGroups: Page<{ name: string; subGoals: Page<{ number: string }>; pilots: Page<{ name: string }> }> }>(
+      '{ partnerGroups(limit: 100) { totalCount pageInfo { offset limit hasNextPage } items { name subGoals { totalCount items { number } } pilots { totalCount items { name } } } } }',
+    );
     expect(body.errors).toBeUndefined();
-    expect(body.data!.partnerGroups.length).toBe(names.size);
-    expect(body.data!.partnerGroups.every((g) => g.subGoals.length > 0 && g.pilots.length > 0)).toBe(true);
+    const groups = body.data!.partnerGroups;
+    expect(groups.items.length).toBe(names.size);
+    expect(groups.totalCount).toBe(names.size);
+    expect(groups.pageInfo).toEqual({ offset: 0, limit: 100, hasNextPage: false });
+    expect(groups.items.every((g) => g.subGoals.items.length > 0 && g.pilots.items.length > 0)).toBe(true);
+    // the sub-goals that name a group: as many as the sub-goals above show it in, every one counted past the page
+    for (const g of groups.items) {
+      const naming = subGoals.filter((s) => s.groups.some((x) => x.group.name === g.name)).length;
+      expect(g.subGoals.totalCount, g.name).toBe(naming);
+      expect(g.subGoals.items.length, g.name).toBe(Math.min(20, naming));
+    }
+    // two pages of groups that follow on from each other
+    const page = async (offset: number) =>
+      (await dev.gql<{ partnerGroups: Page<{ name: string }> }>('query($offset: Int) { partnerGroups(limit: 5, offset: $offset) { totalCount pageInfo { offset limit hasNextPage } items { name } } }', { offset })).body.data!.partnerGroups;
+    const [first, second] = [await page(0), await page(5)];
+    expect([...first.items, ...second.items].map((g) => g.name)).toEqual(groups.items.slice(0, 10).map((g) => g.name));
+    expect(first).toMatchObject({ totalCount: names.size, pageInfo: { offset: 0, limit: 5, hasNextPage: names.size > 5 } });
+    expect(second).toMatchObject({ totalCount: names.size, pageInfo: { offset: 5, limit: 5, hasNextPage: names.size > 10 } });
     const network = await dev.gql<{ partyNetwork: { nodes: { name: string }[] } }>('{ partyNetwork { nodes { name } } }');
     expect(network.body.data!.partyNetwork.nodes.length).toBeGreaterThan(10);
     const parties = new Set(network.body.data!.partyNetwork.nodes.map((n) => n.name.toLowerCase()));
@@ -104,12 +137,16 @@ describe('partner groups', () => {
 });
 
 type Group = { agreement: { title: string } | null; pilot: { name: string } | null; document: string; hits: { kind: string; text: string; section: string | null; evidence: Quote }[] };
-const GROUPED = 'query($text: String!) { searchByAgreement(text: $text, limit: 20, hitsPerGroup: 10) { agreement { title } pilot { name } document hits { kind text section evidence { document page quote } } } }';
+const GROUPED =
+  'query($text: String!) { searchByAgreement(text: $text, limit: 20, hitsPerGroup: 10) { totalCount pageInfo { offset limit hasNextPage } items { agreement { title } pilot { name } document hits { kind text section evidence { document page quote } } } } }';
 
 async function grouped(api: TestServer, text: string): Promise<Group[]> {
-  const { body } = await api.gql<{ searchByAgreement: Group[] }>(GROUPED, { text });
+  const { body } = await api.gql<{ searchByAgreement: Page<Group> }>(GROUPED, { text });
   expect(body.errors).toBeUndefined();
-  return body.data!.searchByAgreement;
+  const page = body.data!.searchByAgreement;
+  expect(page.pageInfo).toEqual({ offset: 0, limit: 20, hasNextPage: page.items.length < page.totalCount });
+  expect(page.totalCount).toBeGreaterThanOrEqual(page.items.length);
+  return page.items;
 }
 
 describe('search over everything the documents say', () => {
@@ -135,6 +172,22 @@ describe('search over everything the documents say', () => {
     for (const g of building) expect(g.hits.every((h) => !g.agreement || h.evidence.document === g.document)).toBe(true);
   });
 
+  it('pages the groups: the next page starts where the last ended, and totalCount counts every group', async () => {
+    type Answer = { searchByAgreement: Page<{ document: string; agreement: { title: string } | null; hits: { text: string }[] }> };
+    const ask = async (limit: number, offset: number) =>
+      (await corpus.gql<Answer>('query($limit: Int, $offset: Int) { searchByAgreement(text: "landbruk", limit: $limit, offset: $offset, hitsPerGroup: 1) { totalCount pageInfo { offset limit hasNextPage } items { document agreement { title } hits { text } } } }', { limit, offset })).body.data!.searchByAgreement;
+    const all = await ask(100, 0);
+    expect(all.totalCount).toBe(all.items.length);
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    expect(all.totalCount).toBeGreaterThan(3);
+    const first = await ask(2, 0);
+    const second = await ask(2, 2);
+    expect(first.pageInfo).toEqual({ offset: 0, limit: 2, hasNextPage: true });
+    expect(second.pageInfo).toEqual({ offset: 2, limit: 2, hasNextPage: 4 < all.totalCount });
+    expect([first.totalCount, second.totalCount]).toEqual([all.totalCount, all.totalCount]);
+    expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
+  });
+
   it('says the section a passage stands under', async () => {
     const groups = await grouped(corpus, 'arktisk landbruk');
     const hit = groups.flatMap((g) => g.hits).find((h) => h.text.includes('arktisk landbruk'))!;
@@ -145,14 +198,20 @@ describe('search over everything the documents say', () => {
 
 describe('measures and comparisons on the development set', () => {
   it('returns similar measures only above the threshold, with the shared terms', async () => {
-    const { body } = await dev.gql<{ similarMeasures: { score: number; sharedTerms: string[]; text: string }[]; transferableMeasures: { sharedTerms: string[]; pilots: { name: string }[] }[] }>(
-      '{ similarMeasures(text: "rekrutteringskampanje for regionen", limit: 20) { score sharedTerms text } transferableMeasures { sharedTerms pilots { name } } }',
+    const { body } = await dev.gql<{ similarMeasures: Page<{ score: number; sharedTerms: string[]; text: string }>; transferableMeasures: Page<{ sharedTerms: string[]; pilots: Page<{ name: string }> }> }>(
+      '{ similarMeasures(text: "rekrutteringskampanje for regionen", limit: 20) { totalCount items { score sharedTerms text } } transferableMeasures { totalCount pageInfo { hasNextPage } items { sharedTerms pilots { totalCount items { name } } } } }',
     );
     expect(body.errors).toBeUndefined();
-    expect(body.data!.similarMeasures.length).toBeGreaterThan(0);
-    for (const m of body.data!.similarMeasures) expect(m.sharedTerms.length).toBeGreaterThan(0);
-    for (const c of body.data!.transferableMeasures) {
-      expect(c.pilots.length).toBeGreaterThanOrEqual(2);
+    expect(body.data!.similarMeasures.items.length).toBeGreaterThan(0);
+    expect(body.data!.similarMeasures.totalCount).toBeGreaterThanOrEqual(body.data!.similarMeasures.items.length);
+    for (const m of body.data!.similarMeasures.items) expect(m.sharedTerms.length).toBeGreaterThan(0);
+    // the first page of clusters (50), and whether more follow
+    const clusters = body.data!.transferableMeasures;
+    expect(clusters.items.length).toBe(Math.min(50, clusters.totalCount));
+    expect(clusters.pageInfo.hasNextPage).toBe(clusters.totalCount > 50);
+    for (const c of body.data!.transferableMeasures.items) {
+      expect(c.pilots.items.length).toBeGreaterThanOrEqual(2);
+      expect(c.pilots.totalCount).toBe(c.pilots.items.length);
       expect(c.sharedTerms.length).toBeGreaterThan(0);
     }
   });

@@ -42,7 +42,7 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 
 describe('floods', () => {
   it('refuses a thousand aliases quickly', async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: agreements(limit: 100) { id subGoals { title } }`).join(' ');
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: agreements(limit: 100) { items { id subGoals { title } } }`).join(' ');
     const r = await post({ query: `{ ${aliases} }` });
     expect(r.body.data ?? undefined).toBeUndefined();
     expect(r.body.errors?.[0]?.message).toMatch(/aliases|token/i);
@@ -50,7 +50,7 @@ describe('floods', () => {
   });
 
   it('refuses a batch of a thousand operations, and a batch of five alias floods', async () => {
-    const batch = Array.from({ length: 1000 }, () => ({ query: '{ agreements(limit: 100) { id } }' }));
+    const batch = Array.from({ length: 1000 }, () => ({ query: '{ agreements(limit: 100) { items { id } } }' }));
     const r = await post(batch);
     expect(r.status).toBe(413);
     expect(r.text).toMatch(/Batching is limited to 5 operations/);
@@ -64,7 +64,7 @@ describe('floods', () => {
 
   it('refuses a query of more than 2,000 tokens (a wide query), and one of a thousand directives', async () => {
     const fields = Array.from({ length: 700 }, () => 'id title scheme').join(' ');
-    const wide = await post({ query: `{ agreements { ${fields} } }` });
+    const wide = await post({ query: `{ agreements { items { ${fields} } } }` });
     expect(wide.body.errors?.[0]?.message).toMatch(/token/i);
     const directives = await post({ query: `{ themes { theme ${'@include(if: true) '.repeat(1000)} } }` });
     expect(directives.body.errors?.[0]?.message).toMatch(/directive|token/i);
@@ -72,9 +72,9 @@ describe('floods', () => {
 
   it('bounds the cost of the widest legal query: everything, at the largest page size', async () => {
     const r = await post({
-      query: `{ agreements(limit: 100) { id title pilot { name municipalities { name roles { role evidence { quote } } } }
-        subGoals { title partners { party { name roles { role agreement { title } } } } measures { text } }
-        obligations(limit: 100) { action parties { name pilots { name agreements { title } } } } } }`,
+      query: `{ agreements(limit: 100) { totalCount items { id title pilot { name municipalities { name roles(limit: 100) { items { role evidence { quote } } } } }
+        subGoals { title partners { party { name roles(limit: 100) { items { role agreement { title } } } } } measures { text } }
+        obligations(limit: 100) { totalCount items { action parties { name pilots(limit: 100) { items { name agreements { title } } } } } } } } }`,
     });
     // refused by the cost limit, or answered in bounded time
     if (r.body.errors) expect(r.body.errors[0]!.message).toMatch(/cost|depth/i);
@@ -123,8 +123,54 @@ describe('page sizes on every list', () => {
   const paged = Object.values(schema.getQueryType()!.getFields()).filter((f) => f.args.some((a) => a.name === 'limit'));
 
   it('finds the paged Query fields', () => {
-    expect(paged.map((f) => f.name)).toEqual(expect.arrayContaining(['agreements', 'parties', 'search', 'similarMeasures', 'planAnchors']));
+    expect(paged.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['agreements', 'parties', 'search', 'searchByAgreement', 'similarMeasures', 'planAnchors', 'documents', 'pilots', 'subGoals', 'obligations', 'partnerGroups', 'pilotsInvolving', 'transferableMeasures']),
+    );
+    // every list that grows with the corpus is paged: only the sixteen themes are a plain list at the top
+    const plain = Object.values(schema.getQueryType()!.getFields()).filter((f) => isListType(isNonNullType(f.type) ? f.type.ofType : f.type));
+    expect(plain.map((f) => f.name)).toEqual(['themes']);
   });
+
+  // the nested lists with a page size, each reached by a query that holds one (`L` stands for the limit)
+  const nested: Record<string, string> = {
+    'Agreement.obligations': '{ agreement(id: "agreement:bygdevekst-nord-troms") { obligations(limit: L) { totalCount } } }',
+    'Party.pilots': '{ party(name: "Husbanken") { pilots(limit: L) { totalCount } } }',
+    'Party.roles': '{ party(name: "Husbanken") { roles(limit: L) { totalCount } } }',
+    'PartnerGroup.subGoals': '{ partnerGroups(limit: 1) { items { subGoals(limit: L) { totalCount } } } }',
+    'PartnerGroup.agreements': '{ partnerGroups(limit: 1) { items { agreements(limit: L) { totalCount } } } }',
+    'PartnerGroup.pilots': '{ partnerGroups(limit: 1) { items { pilots(limit: L) { totalCount } } } }',
+    'PlanAnchor.agreements': '{ planAnchors(limit: 1) { items { agreements(limit: L) { totalCount } } } }',
+    'AgreementComparison.similarSubGoals': '{ compareAgreements(a: "agreement:bygdevekst-nord-troms", b: "agreement:tromsvekst-nord-troms-2025-2028") { similarSubGoals(limit: L) { score } } }',
+    'MeasureCluster.pilots': '{ transferableMeasures(limit: 1) { items { pilots(limit: L) { totalCount } } } }',
+    'MeasureCluster.measures': '{ transferableMeasures(limit: 1) { items { measures(limit: L) { totalCount } } } }',
+    'NetworkNode.pilots': '{ partyNetwork(limit: 2) { nodes { pilots(limit: L) { totalCount } } } }',
+    'NetworkEdge.pilots': '{ partyNetwork(limit: 2) { edges { pilots(limit: L) { totalCount } } } }',
+  };
+
+  it('knows a query for every nested list with a page size', () => {
+    const found: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType()) continue;
+      for (const field of Object.values(type.getFields())) if (field.args.some((a) => a.name === 'limit')) found.push(`${type.name}.${field.name}`);
+    }
+    expect(found.sort()).toEqual(Object.keys(nested).sort());
+  });
+
+  for (const [coordinate, query] of Object.entries(nested)) {
+    it(`${coordinate}: answers a page of 100, refuses a huge, a negative and a zero limit, and an offset past 32 bits`, async () => {
+      const fine = await post({ query: query.replace('L', '100') });
+      expect(fine.body.errors, coordinate).toBeUndefined();
+      for (const limit of ['2147483647', '101', '-1', '0']) {
+        const r = await post({ query: query.replace('L', limit) });
+        expect(code(r.body), `${coordinate}(limit: ${limit})`).toBe('BAD_USER_INPUT');
+        expect(r.body.errors?.[0]?.message).toMatch(/limit/);
+      }
+      if (coordinate !== 'AgreementComparison.similarSubGoals') {
+        const r = await post({ query: query.replace('limit: L', 'offset: 99999999999') });
+        expect(r.body.errors?.[0]?.message).toMatch(/Int cannot represent/);
+      }
+    });
+  }
 
   for (const field of paged) {
     it(`${field.name}: refuses a huge, a negative and a zero limit, and an offset past 32 bits`, async () => {
@@ -283,10 +329,10 @@ describe('the real server (startServer): slow clients and sustained load', () =>
 
   it('serves a sustained load for 5 s with no server errors', async () => {
     const queries = [
-      '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { name } roles } }',
-      '{ search(text: "bustad", limit: 5) { text score } }',
-      '{ agreements(limit: 10) { id title subGoals { title } } }',
-      '{ partyNetwork(minWeight: 2) { nodes { name degree } } }',
+      '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { totalCount items { pilot { name } roles } } }',
+      '{ search(text: "bustad", limit: 5) { totalCount pageInfo { hasNextPage } items { text score } } }',
+      '{ agreements(limit: 10) { totalCount items { id title subGoals { title } } } }',
+      '{ partyNetwork(minWeight: 2) { nodes { name degree pilots(limit: 3) { totalCount items { name } } } } }',
     ];
     const result = await autocannon({
       url: `${url.origin}/graphql`,

@@ -22,7 +22,7 @@ describe('limits', () => {
   it('rejects a query nested deeper than the limit', async () => {
     let inner = 'id';
     for (let i = 0; i < 7; i++) inner = `pilot { agreements { ${inner} } }`;
-    const { body } = await api.gql(`{ agreements { ${inner} } }`);
+    const { body } = await api.gql(`{ agreements { items { ${inner} } } }`);
     expect(body.errors?.[0]?.message).toMatch(/depth/i);
     expect(body.data).toBeUndefined();
   });
@@ -30,9 +30,12 @@ describe('limits', () => {
   it('rejects too many aliases, an oversized page and an over-long argument', async () => {
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: themes { theme }`).join(' ');
     expect((await api.gql(`{ ${aliases} }`)).body.errors?.[0]?.message).toMatch(/alias/i);
-    const huge = await api.gql('{ agreements(limit: 100000) { id } }');
+    const huge = await api.gql('{ agreements(limit: 100000) { items { id } } }');
     expect(huge.body.errors?.[0]).toMatchObject({ message: 'limit must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT' } });
-    const long = await api.gql('query($p: String!) { pilotsInvolving(party: $p) { roles } }', { p: 'x'.repeat(1000) });
+    // a nested page is held to the same bound
+    const nested = await api.gql('{ party(name: "Husbanken") { pilots(limit: 100000) { items { name } } } }');
+    expect(nested.body.errors?.[0]).toMatchObject({ message: 'limit must be between 1 and 100', extensions: { code: 'BAD_USER_INPUT' } });
+    const long = await api.gql('query($p: String!) { pilotsInvolving(party: $p) { items { roles } } }', { p: 'x'.repeat(1000) });
     expect(errorCode(long.body)).toBe('BAD_USER_INPUT');
   });
 
@@ -47,12 +50,12 @@ describe('limits', () => {
 
   it('takes values as data: quotes, braces and Cypher keywords in a name find nothing and break nothing', async () => {
     for (const name of ["Husbanken' OR 1=1 //", '`) DETACH DELETE n //', '{id: "x"}) MATCH (n) RETURN n', '$parties']) {
-      const { body } = await api.gql<{ pilotsInvolving: unknown; party: unknown }>('query($p: String!) { pilotsInvolving(party: $p) { roles } party(name: $p) { id } }', { p: name });
+      const { body } = await api.gql<{ pilotsInvolving: unknown; party: unknown }>('query($p: String!) { pilotsInvolving(party: $p) { totalCount items { roles } } party(name: $p) { id } }', { p: name });
       // a name that matches no party is a typed NOT_FOUND, never an answer of nothing
       expect(body.errors?.map((e) => e.extensions?.code), name).toEqual(['NOT_FOUND', 'NOT_FOUND']);
       expect(body.data ?? null, name).toBeNull();
     }
-    expect((await api.gql('{ documents { id } }')).body.data).toMatchObject({ documents: expect.arrayContaining([expect.anything()]) });
+    expect((await api.gql('{ documents { totalCount items { id } } }')).body.data).toMatchObject({ documents: { totalCount: 5, items: expect.arrayContaining([expect.anything()]) } });
   });
 
   it('answers errors without stack traces or suggestions of field names', async () => {
@@ -89,10 +92,11 @@ describe('ingestDocument (upload)', () => {
 
   it('ingests a new agreement, knows one it holds, and serves the uploaded PDF', async () => {
     const auth = { ...csrf, authorization: `Bearer ${TOKEN}` };
-    const housing = '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { name } } }';
+    const housing = '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { totalCount items { pilot { name } } } }';
+    type Housing = { pilotsInvolving: { totalCount: number; items: { pilot: { name: string } }[] } };
     // asked before the upload, so the response cache holds an answer that the upload must make stale
-    const before = await api.gql<{ pilotsInvolving: { pilot: { name: string } }[] }>(housing);
-    expect(before.body.data!.pilotsInvolving.map((e) => e.pilot.name)).not.toContain('Nord-Gudbrandsdal');
+    const before = await api.gql<Housing>(housing);
+    expect(before.body.data!.pilotsInvolving.items.map((e) => e.pilot.name)).not.toContain('Nord-Gudbrandsdal');
     const known = await upload(pdf(), 'bygdevekstavtale-smola-aure.pdf', auth);
     expect(known.body.data?.ingestDocument).toMatchObject({ status: 'UNCHANGED', document: { id: 'document:bygdevekstavtale-smola-aure' } });
     const fjellbygd = await renderTextToPdf(new URL('golden/generalisation/bygdevekstavtale-fjellbygd.txt', import.meta.url).pathname, 'nn');
@@ -100,8 +104,11 @@ describe('ingestDocument (upload)', () => {
     expect(added.body.errors).toBeUndefined();
     expect(added.body.data?.ingestDocument).toMatchObject({ file: 'bygdevekstavtale-fjellbygd.pdf', status: 'NEW', agreements: [{ id: 'agreement:bygdevekst-nord-gudbrandsdal', pilot: { name: 'Nord-Gudbrandsdal' } }] });
     // the answers see it at once
-    const { body } = await api.gql<{ pilotsInvolving: { pilot: { name: string } }[] }>(housing);
-    expect(body.data!.pilotsInvolving.map((e) => e.pilot.name)).toContain('Nord-Gudbrandsdal');
+    const { body } = await api.gql<Housing>(housing);
+    expect(body.data!.pilotsInvolving.items.map((e) => e.pilot.name)).toContain('Nord-Gudbrandsdal');
+    // the count is fresh too: one pilot more than before
+    expect(body.data!.pilotsInvolving.totalCount).toBe(before.body.data!.pilotsInvolving.totalCount + 1);
+    expect(body.data!.pilotsInvolving.totalCount).toBe(body.data!.pilotsInvolving.items.length);
     const served = await fetch(`${api.url}/documents/bygdevekstavtale-fjellbygd.pdf`);
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await served.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -116,7 +123,9 @@ describe('ingestDocument (upload)', () => {
     const big = new Blob([new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3 * 1024 * 1024, 32)]))]);
     expect(errorCode((await upload(big, 'stor.pdf', auth)).body)).toBe('FILE_TOO_LARGE');
     // nothing of these reached the store
-    expect((await api.gql<{ documents: unknown[] }>('{ documents { id } }')).body.data!.documents).toHaveLength(6);
+    const documents = (await api.gql<{ documents: { totalCount: number; items: unknown[] } }>('{ documents { totalCount items { id } } }')).body.data!.documents;
+    expect(documents.items).toHaveLength(6);
+    expect(documents.totalCount).toBe(6);
   });
 
   it('is disabled when the server has no token', async () => {

@@ -19,6 +19,7 @@ import {
   parse,
   print,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLOutputType,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -65,6 +66,9 @@ const SAMPLE_ARGUMENTS: Record<string, string> = {
   id: '"agreement:bygdevekst-nord-troms"',
 };
 
+/** A page of a list: `XPage { totalCount pageInfo items }`. */
+const isPage = (type: GraphQLObjectType) => ['totalCount', 'pageInfo', 'items'].every((f) => f in type.getFields());
+
 /** Every Query field, with every field it can give down to `depth` levels. */
 function schemaQuestions(depth = 3): Question[] {
   const schema = buildSchema(readFileSync(join(projectRoot, 'api/schema.graphql'), 'utf8'));
@@ -78,6 +82,11 @@ function schemaQuestions(depth = 3): Question[] {
     const named = getNamedType(type);
     if (isLeafType(named)) return '';
     if (!isObjectType(named) || level === 0) return undefined;
+    // a page (XPage { totalCount pageInfo items }) is a list: its items count at the page's level, so pages ask as deep as lists did
+    if (isPage(named)) {
+      const items = select(named.getFields().items!.type, level);
+      return items === undefined ? undefined : `totalCount pageInfo { offset limit hasNextPage } items { ${items} }`;
+    }
     const fields = Object.values(named.getFields())
       .map((f) => {
         const sub = select(f.type, level - 1);
@@ -124,6 +133,17 @@ describe('the questions asked of both backends', () => {
     expect(bySource('GraphiQL')).toBeGreaterThanOrEqual(7);
     expect(bySource('README')).toBeGreaterThanOrEqual(7);
     expect(questions.filter((q) => q.source === 'schema').map((q) => q.name)).toEqual(expect.arrayContaining(['pilotsInvolving', 'compareAgreements', 'transferableMeasures', 'partyNetwork', 'searchByAgreement', 'documents', 'themes']));
+  });
+
+  it('asks each page for its count and where it stands, and its items as deep as a list', () => {
+    const documents = questions.find((q) => q.source === 'schema' && q.name === 'documents')!.query;
+    expect(documents).toMatch(/^\{ documents \{ totalCount pageInfo \{ offset limit hasNextPage \} items \{ id file /);
+    // a nested page too (Party.pilots), and a list inside the items of a page, two levels down
+    expect(questions.find((q) => q.name === 'parties')!.query).toContain('pilots { totalCount pageInfo { offset limit hasNextPage } items { id name');
+    expect(documents).toContain('agreements { id title');
+    // GraphiQL's examples show paging
+    const examples = questions.filter((q) => q.source === 'GraphiQL').map((q) => q.query).join('\n');
+    for (const word of ['totalCount', 'pageInfo', 'hasNextPage', 'offset: 5']) expect(examples).toContain(word);
   });
 });
 
@@ -185,15 +205,21 @@ describe.skipIf(Boolean(NEO4J.skip))('the same answers on the embedded store and
       const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'x-graphql-yoga-csrf': '1' }, body: form });
       return response.json();
     };
+    const housing = '{ pilotsInvolving(party: "Husbanken", theme: HOUSING, limit: 100) { totalCount pageInfo { hasNextPage } items { pilot { name } subGoals { number } } } }';
+    type Housing = { pilotsInvolving: { totalCount: number; pageInfo: { hasNextPage: boolean }; items: { pilot: { name: string } }[] } };
+    const before = (await neo4j.data<Housing>(housing)).pilotsInvolving.items.map((e) => e.pilot.name);
     const [a, b] = [await upload(embedded), await upload(neo4j)];
     expect(b).toEqual({ data: { ingestDocument: { file: 'bygdevekstavtale-fjellbygd.pdf', status: 'NEW', document: { id: 'document:bygdevekstavtale-fjellbygd' }, agreements: [{ id: 'agreement:bygdevekst-nord-gudbrandsdal', pilot: { name: 'Nord-Gudbrandsdal' } }] } } });
     expect(b).toEqual(a);
     const held = await neo4j.store.readOnly("MATCH (d:Document {id: 'document:bygdevekstavtale-fjellbygd'}) RETURN d.file AS file");
     expect(held).toEqual([{ file: 'bygdevekstavtale-fjellbygd.pdf' }]);
     expect(await exportJson(neo4j.store)).toBe(await exportJson(embedded.store));
-    const housing = '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { name } subGoals { number } } }';
-    const answer = await neo4j.data<{ pilotsInvolving: { pilot: { name: string } }[] }>(housing);
-    expect(answer.pilotsInvolving.map((e) => e.pilot.name)).toContain('Nord-Gudbrandsdal');
+    const answer = await neo4j.data<Housing>(housing);
+    expect(answer.pilotsInvolving.items.map((e) => e.pilot.name)).toContain('Nord-Gudbrandsdal');
+    // the whole list in one page, and counted whole: the pilots of before and the upload's
+    expect(answer.pilotsInvolving.totalCount).toBe(answer.pilotsInvolving.items.length);
+    expect(answer.pilotsInvolving.totalCount).toBe(new Set([...before, 'Nord-Gudbrandsdal']).size);
+    expect(answer.pilotsInvolving.pageInfo.hasNextPage).toBe(false);
     expect(answer).toEqual(await embedded.data(housing));
   });
 });

@@ -106,12 +106,15 @@ describe('tables as CSV and XLSX', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = readCsv(bytes.subarray(3).toString('utf8'));
     expect(header).toEqual(['pilot_id', 'pilot', 'cohort', 'sub_goals', ...THEMES]);
-    const { pilots } = await api.data<{ pilots: { id: string }[] }>('{ pilots { id } }');
-    expect(rows.map((row) => row[0]).sort()).toEqual(pilots.map((p) => p.id).sort());
+    const { pilots } = await api.data<{ pilots: { totalCount: number; items: { id: string }[] } }>('{ pilots(limit: 100) { totalCount items { id } } }');
+    // a page large enough for the whole list: every pilot, and the count of them all
+    expect(pilots.totalCount).toBe(pilots.items.length);
+    expect(rows.map((row) => row[0]).sort()).toEqual(pilots.items.map((p) => p.id).sort());
     const housing = header!.indexOf('HOUSING');
     const total = rows.reduce((sum, row) => sum + Number(row[housing]), 0);
-    const { subGoals } = await api.data<{ subGoals: { id: string }[] }>('{ subGoals(theme: HOUSING, limit: 100) { id } }');
-    expect(total).toBe(subGoals.length);
+    const { subGoals } = await api.data<{ subGoals: { totalCount: number; items: { id: string }[] } }>('{ subGoals(theme: HOUSING, limit: 100) { totalCount items { id } } }');
+    expect(total).toBe(subGoals.totalCount);
+    expect(total).toBe(subGoals.items.length);
     expect(rows.find((row) => row[0] === 'pilot:nord-troms')![1]).toBe('Nord-Troms');
   });
 
@@ -120,6 +123,22 @@ describe('tables as CSV and XLSX', () => {
     const rows = readCsv(await (await get('/export/pilots-involving.csv?party=Husbanken&theme=HOUSING')).text());
     expect(rows[0]).toEqual(['pilot_id', 'pilot', 'cohort', 'roles', 'agreements', 'sub_goals', 'evidence_count', 'evidence']);
     expect(rows.slice(1)).toHaveLength(8);
+    // the same pilots as pilotsInvolving gives, walked three at a time
+    type Involvement = { totalCount: number; pageInfo: { offset: number; hasNextPage: boolean }; items: { pilot: { id: string } }[] };
+    const walked: string[] = [];
+    for (let offset = 0; ; offset += 3) {
+      const { pilotsInvolving: page } = await api.data<{ pilotsInvolving: Involvement }>(
+        'query ($offset: Int) { pilotsInvolving(party: "Husbanken", theme: HOUSING, limit: 3, offset: $offset) { totalCount pageInfo { offset hasNextPage } items { pilot { id } } } }',
+        { offset },
+      );
+      expect(page.totalCount).toBe(8);
+      expect(page.pageInfo).toEqual({ offset, hasNextPage: offset + page.items.length < 8 });
+      walked.push(...page.items.map((i) => i.pilot.id));
+      if (!page.pageInfo.hasNextPage) break;
+    }
+    expect(walked).toHaveLength(8);
+    expect(new Set(walked).size).toBe(8);
+    expect(walked.sort()).toEqual(rows.slice(1).map((r) => r[0]).sort());
     expect(rows.find((r) => r[0] === 'pilot:nord-troms')![3]).toBe('SPECIAL_ROLE; PARTNER');
     expect(rows.find((r) => r[0] === 'pilot:nord-troms')![7]).toContain('bygdevekstavtale-nord-troms.pdf p. 5: Samarbeidsparter under dette delmålet');
     const unknown = await get('/export/pilots-involving.csv?party=Ingen%20slik%20etat');
@@ -144,8 +163,11 @@ describe('tables as CSV and XLSX', () => {
       if (name === 'parties') expect(sheet.getRow(1).values).toEqual([undefined, 'party_id', 'name', 'kind', 'aliases']);
       if (name === 'transferable-measures') {
         const labels = new Set(sheet.getColumn(2).values.slice(2));
-        const { transferableMeasures } = await api.data<{ transferableMeasures: { label: string }[] }>('{ transferableMeasures(minPilots: 2) { label } }');
-        expect([...labels].sort()).toEqual(transferableMeasures.map((c) => c.label).sort());
+        const { transferableMeasures } = await api.data<{ transferableMeasures: { totalCount: number; items: { label: string }[] } }>(
+          '{ transferableMeasures(minPilots: 2, limit: 100) { totalCount items { label } } }',
+        );
+        expect(transferableMeasures.totalCount).toBe(transferableMeasures.items.length);
+        expect([...labels].sort()).toEqual(transferableMeasures.items.map((c) => c.label).sort());
       }
     }
   });

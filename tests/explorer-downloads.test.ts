@@ -65,6 +65,14 @@ describe('download links in the explorer', { timeout: 120_000 }, () => {
     expect(await hrefs('matrix')).toEqual(['/export/matrix.csv', '/export/matrix.xlsx', '/export/pilots-involving.csv?party=Husbanken', '/export/pilots-involving.xlsx?party=Husbanken']);
     const r = await fetch(`${api.url}/export/pilots-involving.csv?party=Husbanken`);
     expect(r.status).toBe(200);
+    // the file lists the pilots the matrix marks: every pilot involving the party, as many as the API counts
+    const { body } = await api.gql<{ pilotsInvolving: { totalCount: number; items: { pilot: { id: string } }[] } }>('{ pilotsInvolving(party: "Husbanken", limit: 100) { totalCount items { pilot { id } } } }');
+    const involving = body.data!.pilotsInvolving;
+    expect(involving.items).toHaveLength(involving.totalCount);
+    const marked = await page.locator('#matrix tbody tr.highlighted').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-pilot')));
+    expect(marked.sort()).toEqual(involving.items.map((e) => e.pilot.id).sort());
+    const inFile = [...(await r.text()).matchAll(/^(pilot:[\w-]+),/gm)].map((m) => m[1]);
+    expect(inFile.sort()).toEqual(marked);
   });
 
   it('offers the measures on the theme chosen', async () => {

@@ -8,7 +8,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers/api.ts';
 import { keepForReadme, launchChromium, screenshotDir as outputDir } from './helpers/browser.ts';
@@ -97,10 +97,15 @@ describe('the explorer for an analyst', () => {
   });
 
   it('shows the validity of every agreement, and an agreement with its obligations, plan anchors and sub-goals', async () => {
-    const { agreements } = await gqlData<{ agreements: { id: string; title: string; validFrom: string | null; validUntil: string | null }[] }>('{ agreements { id title validFrom validUntil } }');
+    const { agreements: listed } = await gqlData<{ agreements: { totalCount: number; items: { id: string; title: string; validFrom: string | null; validUntil: string | null }[] } }>(
+      '{ agreements(limit: 100) { totalCount items { id title validFrom validUntil } } }',
+    );
+    const agreements = listed.items;
+    expect(agreements).toHaveLength(listed.totalCount);
     await open('agreements');
     const rows = page.locator('#agreements-table tbody tr');
-    expect(await rows.count()).toBe(agreements.length);
+    // one row per agreement: the whole list, as many as the API counts
+    expect(await rows.count()).toBe(listed.totalCount);
     const validity = (id: string) => page.locator(`#agreements-table tr[data-agreement="${id}"] td.validity`).textContent();
     expect(await validity('agreement:bygdevekst-nord-troms')).toBe('til 30. desember 2028');
     expect(await validity('agreement:bygdevekst-vest-telemark')).toBe('til 31. desember 2028');
@@ -118,11 +123,11 @@ describe('the explorer for an analyst', () => {
     const id = 'agreement:bygdevekst-vest-telemark';
     const answer = await gqlData<{
       agreement: {
-        obligations: { id: string; modality: string; action: string; parties: { name: string }[]; evidence: { page: number; quote: string } }[];
+        obligations: { totalCount: number; items: { id: string; modality: string; action: string; parties: { name: string }[]; evidence: { page: number; quote: string } }[] };
         planAnchors: { anchor: { id: string; name: string; type: string }; evidence: { page: number; quote: string } }[];
         subGoals: { id: string; number: string; title: string }[];
       };
-    }>('query($id: ID!) { agreement(id: $id) { obligations(limit: 100) { id modality action parties { name } evidence { page quote } } planAnchors { anchor { id name type } evidence { page quote } } subGoals { id number title } } }', { id });
+    }>('query($id: ID!) { agreement(id: $id) { obligations(limit: 100) { totalCount items { id modality action parties { name } evidence { page quote } } } planAnchors { anchor { id name type } evidence { page quote } } subGoals { id number title } } }', { id });
     await page.focus(`#agreements-table button[data-agreement="${id}"]`);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`#view-agreements[data-agreement="${id}"]`);
@@ -131,14 +136,18 @@ describe('the explorer for an analyst', () => {
     expect(await detail.locator('[data-part="validity"] blockquote').textContent()).toMatch(/^«Avtala skal gjelde frå .*31\. desember 2028\.»$/);
 
     const obligations = detail.locator('ol.obligations > li');
-    expect(answer.agreement.obligations.length).toBeGreaterThan(10);
-    expect(await obligations.count()).toBe(answer.agreement.obligations.length);
-    expect(await obligations.evaluateAll((els) => els.map((e) => e.getAttribute('data-obligation')))).toEqual(answer.agreement.obligations.map((o) => o.id));
-    const firstObligation = answer.agreement.obligations[0]!;
+    const apiObligations = answer.agreement.obligations.items;
+    expect(apiObligations.length).toBeGreaterThan(10);
+    // the page of 100 holds them all
+    expect(answer.agreement.obligations.totalCount).toBe(apiObligations.length);
+    expect(await obligations.count()).toBe(apiObligations.length);
+    expect(await obligations.evaluateAll((els) => els.map((e) => e.getAttribute('data-obligation')))).toEqual(apiObligations.map((o) => o.id));
+    const firstObligation = apiObligations[0]!;
     expect(await obligations.first().locator('.who').textContent()).toBe(firstObligation.parties.map((p) => p.name).join(', '));
     expect(await obligations.first().locator('.action').textContent()).toBe(firstObligation.action);
     expect(await obligations.first().locator('blockquote').textContent()).toBe(`«${firstObligation.evidence.quote}»`);
-    expect(await detail.locator('[data-part="obligations"] summary').textContent()).toBe(`Forpliktelser (${answer.agreement.obligations.length})`);
+    expect(await detail.locator('[data-part="obligations"] summary').textContent()).toBe(`Forpliktelser (${answer.agreement.obligations.totalCount})`);
+    expect(await detail.locator('[data-part="obligations"] .more').count()).toBe(0);
 
     const anchors = detail.locator('ul.anchors > li');
     expect(answer.agreement.planAnchors.length).toBeGreaterThan(0);
@@ -171,33 +180,42 @@ describe('the explorer for an analyst', () => {
   });
 
   it('shows the measures that recur across pilots, by theme, with their pilots and quotes', async () => {
-    type Cluster = { label: string; pilots: { name: string }[]; measures: { text: string; evidence: { quote: string } }[] };
-    const all = await gqlData<{ transferableMeasures: Cluster[] }>('{ transferableMeasures(limit: 100) { label pilots { name } measures { text evidence { quote } } } }');
+    type Page<T> = { totalCount: number; items: T[] };
+    type Cluster = { label: string; pilots: Page<{ name: string }>; measures: Page<{ text: string; evidence: { quote: string } }> };
+    const CLUSTERS = (theme: string) => `{ transferableMeasures(${theme}limit: 100) { totalCount items { label pilots(limit: 20) { totalCount items { name } } measures(limit: 20) { totalCount items { text evidence { quote } } } } } }`;
+    const all = (await gqlData<{ transferableMeasures: Page<Cluster> }>(CLUSTERS(''))).transferableMeasures;
+    // the page of 100 holds every cluster, and each cluster's page of 20 all its pilots and measures
+    expect(all.items).toHaveLength(all.totalCount);
+    for (const c of all.items) expect([c.pilots.items.length, c.measures.items.length], c.label).toEqual([c.pilots.totalCount, c.measures.totalCount]);
     await open('measures');
-    await page.waitForSelector(`#view-measures[data-clusters=":${all.transferableMeasures.length}"]`);
+    await page.waitForSelector(`#view-measures[data-clusters=":${all.totalCount}"]`);
+    expect(await page.textContent('#clusters p.status')).toBe(`${all.totalCount} klynger`);
     const clusters = page.locator('#clusters li.cluster');
-    expect(all.transferableMeasures.length).toBeGreaterThan(3);
-    expect((await clusters.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).sort()).toEqual(all.transferableMeasures.map((c) => c.label).sort());
-    for (const c of all.transferableMeasures.slice(0, 5)) {
+    expect(all.items.length).toBeGreaterThan(3);
+    expect((await clusters.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).sort()).toEqual(all.items.map((c) => c.label).sort());
+    expect(await page.locator('#clusters .more').count()).toBe(0);
+    for (const c of all.items.slice(0, 5)) {
       const item = page.locator(`#clusters li.cluster[data-label="${c.label.replace(/"/g, '\\"')}"]`);
-      expect((await item.locator('.pilots .chip').allTextContents()).sort()).toEqual(c.pilots.map((p) => p.name).sort());
-      expect(await item.locator('ul.measures > li').count()).toBe(c.measures.length);
-      expect((await item.locator('ul.measures blockquote').allTextContents()).sort()).toEqual(c.measures.map((m) => `«${m.evidence.quote}»`).sort());
+      expect((await item.locator('.pilots .chip').allTextContents()).sort()).toEqual(c.pilots.items.map((p) => p.name).sort());
+      expect(await item.locator('ul.measures > li').count()).toBe(c.measures.items.length);
+      expect((await item.locator('ul.measures blockquote').allTextContents()).sort()).toEqual(c.measures.items.map((m) => `«${m.evidence.quote}»`).sort());
     }
     // The shared terms, where the API gives them.
-    const terms = await gqlMaybe<{ transferableMeasures: { label: string; sharedTerms: string[] }[] }>('{ transferableMeasures(limit: 100) { label sharedTerms } }');
+    const terms = await gqlMaybe<{ transferableMeasures: Page<{ label: string; sharedTerms: string[] }> }>('{ transferableMeasures(limit: 100) { items { label sharedTerms } } }');
     expect(terms, 'MeasureCluster.sharedTerms').not.toBeNull();
-    for (const c of terms!.transferableMeasures.slice(0, 5)) {
+    for (const c of terms!.transferableMeasures.items.slice(0, 5)) {
       expect(c.sharedTerms.length, c.label).toBeGreaterThan(0);
       expect(await page.locator(`#clusters li.cluster[data-label="${c.label.replace(/"/g, '\\"')}"] .shared-terms .chip`).allTextContents()).toEqual(c.sharedTerms);
     }
 
     // On housing: what the API gives for the theme, the Husbanken measure among them.
-    const housing = await gqlData<{ transferableMeasures: Cluster[] }>('{ transferableMeasures(theme: HOUSING, limit: 100) { label pilots { name } measures { text evidence { quote } } } }');
+    const housing = (await gqlData<{ transferableMeasures: Page<Cluster> }>(CLUSTERS('theme: HOUSING, '))).transferableMeasures;
+    expect(housing.items).toHaveLength(housing.totalCount);
+    expect(housing.totalCount).toBeLessThan(all.totalCount);
     await page.focus('#measures-theme');
     await page.selectOption('#measures-theme', 'HOUSING');
-    await page.waitForSelector(`#view-measures[data-clusters="HOUSING:${housing.transferableMeasures.length}"]`);
-    expect((await clusters.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).sort()).toEqual(housing.transferableMeasures.map((c) => c.label).sort());
+    await page.waitForSelector(`#view-measures[data-clusters="HOUSING:${housing.totalCount}"]`);
+    expect((await clusters.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).sort()).toEqual(housing.items.map((c) => c.label).sort());
     expect((await page.locator('#clusters').textContent())!).toMatch(/Husbank/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('measures-theme');
     await screenshot(page, 'measures');
@@ -205,21 +223,90 @@ describe('the explorer for an analyst', () => {
 
   it('finds the measures like a typed description, best first, with score and quote', async () => {
     const text = 'felles plankontor for kommunene';
-    const { similarMeasures } = await gqlData<{ similarMeasures: { score: number; text: string; measure: { id: string }; evidence: { quote: string } }[] }>('query($text: String!) { similarMeasures(text: $text, limit: 10) { score text measure { id } evidence { quote } } }', { text });
+    const { similarMeasures: similarPage } = await gqlData<{ similarMeasures: { totalCount: number; items: { score: number; text: string; measure: { id: string }; evidence: { quote: string } }[] } }>(
+      'query($text: String!) { similarMeasures(text: $text, limit: 10) { totalCount items { score text measure { id } evidence { quote } } } }',
+      { text },
+    );
+    const similarMeasures = similarPage.items;
     await page.fill('#similar-text', text);
     await page.press('#similar-text', 'Enter');
     await page.waitForSelector(`#view-measures[data-similar="${text}"]`);
     const items = page.locator('#similar ol.similar > li');
     const expected = [...similarMeasures].sort((a, b) => b.score - a.score);
     expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-measure')))).toEqual(expected.map((m) => m.measure.id));
+    // fewer than the 10 asked reach the threshold: all of them are shown, and counted so
+    expect(similarPage.totalCount).toBe(similarMeasures.length);
+    expect(await page.textContent('#similar p.status')).toBe(`${similarPage.totalCount} tiltak ligner på «${text}»`);
     expect(await items.first().textContent()).toContain('Hjerteregionen: Utrede felles plankontor');
     expect(await items.first().locator('.chip.score').textContent()).toBe(`likhet ${expected[0]!.score.toFixed(3)}`);
     expect(await items.first().locator('blockquote').textContent()).toBe('«a. Utrede felles plankontor»');
-    const terms = await gqlMaybe<{ similarMeasures: { sharedTerms: string[] }[] }>('query($text: String!) { similarMeasures(text: $text, limit: 10) { sharedTerms } }', { text });
+    const terms = await gqlMaybe<{ similarMeasures: { items: { sharedTerms: string[] }[] } }>('query($text: String!) { similarMeasures(text: $text, limit: 10) { items { sharedTerms } } }', { text });
     expect(terms, 'ScoredMeasure.sharedTerms').not.toBeNull();
-    expect(terms!.similarMeasures[0]!.sharedTerms).toEqual(expect.arrayContaining(['plan', 'kontor']));
-    expect(await items.first().locator('.shared-terms .chip').allTextContents()).toEqual(terms!.similarMeasures[0]!.sharedTerms);
+    expect(terms!.similarMeasures.items[0]!.sharedTerms).toEqual(expect.arrayContaining(['plan', 'kontor']));
+    expect(await items.first().locator('.shared-terms .chip').allTextContents()).toEqual(terms!.similarMeasures.items[0]!.sharedTerms);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('similar-text');
+  });
+
+  it('says how many of how many where a list is longer than the page it shows', async () => {
+    // The corpus's lists fit the pages the explorer asks for; here the answers say the whole lists are longer.
+    let bumped = '';
+    const longer = async (route: Route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      const data = body.data ?? {};
+      if (data.transferableMeasures) {
+        data.transferableMeasures.totalCount += 100;
+        const first = data.transferableMeasures.items[0];
+        bumped = first.label;
+        first.pilots.totalCount += 30;
+        first.measures.totalCount += 40;
+      }
+      if (data.similarMeasures) data.similarMeasures.totalCount += 20;
+      if (data.searchByAgreement) data.searchByAgreement.totalCount += 50;
+      if (data.agreement?.obligations) data.agreement.obligations.totalCount += 200;
+      await route.fulfill({ response, json: body });
+    };
+    await page.route('**/graphql', longer);
+    try {
+      await open('measures');
+      await page.waitForSelector('#view-measures[data-clusters^=":"]');
+      const shown = await page.locator('#clusters li.cluster').count();
+      expect(await page.textContent('#clusters p.status')).toBe(`${shown} av ${shown + 100} klynger`);
+      const cluster = page.locator('#clusters li.cluster').first();
+      expect(await cluster.getAttribute('data-label')).toBe(bumped);
+      const pilots = await cluster.locator('.pilots .chip').count();
+      expect(await cluster.locator('.pilots .more').textContent()).toBe(` (${pilots} av ${pilots + 30})`);
+      const measures = await cluster.locator('ul.measures > li').count();
+      expect(await cluster.locator('p.more').textContent()).toBe(`Viser ${measures} av ${measures + 40}.`);
+      // only that cluster says so
+      expect(await page.locator('#clusters .more').count()).toBe(2);
+
+      await page.fill('#similar-text', 'felles plankontor for kommunene');
+      await page.press('#similar-text', 'Enter');
+      await page.waitForSelector('#view-measures[data-similar="felles plankontor for kommunene"]');
+      const similar = await page.locator('#similar ol.similar > li').count();
+      expect(await page.textContent('#similar p.status')).toBe(`${similar} av ${similar + 20} tiltak ligner på «felles plankontor for kommunene»`);
+
+      await open('search');
+      await page.fill('#search-text', 'bustad');
+      await page.press('#search-text', 'Enter');
+      await page.waitForSelector('#view-search[data-searched="bustad"]');
+      const groups = await page.locator('#search-result section.search-group').count();
+      const hits = await page.locator('#search-result li.hit').count();
+      expect(await page.textContent('#search-result p.status')).toBe(`${hits} treff i ${groups} av ${groups + 50} grupper på «bustad»`);
+
+      await open('agreements');
+      await page.waitForSelector('#view-agreements[data-agreement="agreement:bygdevekst-nord-troms"]');
+      const obligations = await page.locator('#agreement-detail ol.obligations > li').count();
+      expect(obligations).toBeGreaterThan(20);
+      expect(await page.textContent('#agreement-detail [data-part="obligations"] summary')).toBe(`Forpliktelser (${obligations} av ${obligations + 200})`);
+      expect(await page.textContent('#agreement-detail [data-part="obligations"] p.more')).toBe(`Viser ${obligations} av ${obligations + 200}.`);
+      await page.click('#lang-en');
+      expect(await page.textContent('#agreement-detail [data-part="obligations"] p.more')).toBe(`Showing ${obligations} of ${obligations + 200}.`);
+      await page.click('#lang-nb');
+    } finally {
+      await page.unroute('**/graphql', longer);
+    }
   });
 
   it('searches in nynorsk and finds bokmål, grouped by agreement and pilot', async () => {
@@ -233,10 +320,16 @@ describe('the explorer for an analyst', () => {
     expect(hits.some((h) => /bolig/i.test(h))).toBe(true);
     expect(hits.some((h) => /bustad/i.test(h))).toBe(true);
     // The API's groups (searchByAgreement), in its order, each with its hits.
-    const grouped = await gqlMaybe<{ searchByAgreement: { agreement: { id: string } | null; document: string; hits: { id: string }[] }[] }>('{ searchByAgreement(text: "bustad", limit: 40, hitsPerGroup: 5) { agreement { id } document hits { id } } }');
-    expect(grouped?.searchByAgreement.length, 'searchByAgreement').toBeGreaterThan(1);
-    expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-agreement') ?? e.getAttribute('data-document')))).toEqual(grouped!.searchByAgreement.map((g) => g.agreement?.id ?? g.document));
-    expect(await page.locator('#search-result li.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-hit')))).toEqual(grouped!.searchByAgreement.flatMap((g) => g.hits.map((h) => h.id)));
+    const grouped = await gqlMaybe<{ searchByAgreement: { totalCount: number; items: { agreement: { id: string } | null; document: string; hits: { id: string }[] }[] } }>(
+      '{ searchByAgreement(text: "bustad", limit: 40, hitsPerGroup: 5) { totalCount items { agreement { id } document hits { id } } } }',
+    );
+    const apiGroups = grouped?.searchByAgreement.items ?? [];
+    expect(apiGroups.length, 'searchByAgreement').toBeGreaterThan(1);
+    expect(await groups.evaluateAll((els) => els.map((e) => e.getAttribute('data-agreement') ?? e.getAttribute('data-document')))).toEqual(apiGroups.map((g) => g.agreement?.id ?? g.document));
+    expect(await page.locator('#search-result li.hit').evaluateAll((els) => els.map((e) => e.getAttribute('data-hit')))).toEqual(apiGroups.flatMap((g) => g.hits.map((h) => h.id)));
+    // every group is shown (fewer than the 40 asked), and the status counts them
+    expect(grouped!.searchByAgreement.totalCount).toBe(apiGroups.length);
+    expect(await page.textContent('#search-result p.status')).toBe(`${apiGroups.flatMap((g) => g.hits).length} treff i ${apiGroups.length} grupper på «bustad»`);
     // And bokmål finds nynorsk: the Vest-Telemark agreement speaks of bustader.
     await page.fill('#search-text', 'boliger');
     await page.click('#search-button');
@@ -356,10 +449,14 @@ describe('the explorer for an analyst', () => {
 
   it('marks a quote that runs over a page break on both pages, and says when a quote is not on the page', async () => {
     // An obligation whose sentence starts on one page and ends on the next.
-    const { agreements } = await gqlData<{ agreements: { obligations: { evidence: { document: string; page: number; pageEnd: number | null; quote: string } }[] }[] }>(
-      '{ agreements { obligations(limit: 100) { evidence { document page pageEnd quote } } } }',
+    type Page<T> = { totalCount: number; items: T[] };
+    const { agreements } = await gqlData<{ agreements: Page<{ obligations: Page<{ evidence: { document: string; page: number; pageEnd: number | null; quote: string } }> }> }>(
+      '{ agreements(limit: 50) { totalCount items { obligations(limit: 100) { totalCount items { evidence { document page pageEnd quote } } } } } }',
     );
-    const over = agreements.flatMap((a) => a.obligations.map((o) => o.evidence)).find((e) => e.pageEnd && e.pageEnd > e.page);
+    // every agreement, each with every obligation
+    expect(agreements.items).toHaveLength(agreements.totalCount);
+    for (const a of agreements.items) expect(a.obligations.items).toHaveLength(a.obligations.totalCount);
+    const over = agreements.items.flatMap((a) => a.obligations.items.map((o) => o.evidence)).find((e) => e.pageEnd && e.pageEnd > e.page);
     const viewer = watch(await context.newPage());
     expect(over, 'an obligation whose sentence runs over a page break (Smøla og Aure p. 1–2)').toBeDefined();
     await viewer.goto(`${api.url}/explorer/viewer?${new URLSearchParams({ file: over!.document, page: String(over!.page), end: String(over!.pageEnd), q: over!.quote })}`);

@@ -68,8 +68,21 @@ describe('an agreement', () => {
   it('lists its obligations with modality, parties and the sentence each is a clause of', async () => {
     const { detail } = await client.agreement('agreement:bygdevekst-nord-troms');
     expect(detail!.title).toBe('Bygdevekstavtale for Nord-Troms');
-    const obligations = detail!.obligations;
+    const obligations = detail!.obligations.items;
     expect(obligations.length).toBeGreaterThan(20);
+    // a page of up to 100: here the whole list, as the API counts it, and its pages follow on from each other
+    expect(obligations.length).toBeLessThanOrEqual(100);
+    expect(detail!.obligations.totalCount).toBe(obligations.length);
+    type Paged = { agreement: { obligations: { totalCount: number; pageInfo: { offset: number; limit: number; hasNextPage: boolean }; items: { id: string }[] } } };
+    const pageAt = async (offset: number) =>
+      (await client.request<Paged>('query($offset: Int!) { agreement(id: "agreement:bygdevekst-nord-troms") { obligations(limit: 10, offset: $offset) { totalCount pageInfo { offset limit hasNextPage } items { id } } } }', { offset })).agreement.obligations;
+    const [page1, page2] = [await pageAt(0), await pageAt(10)];
+    expect(page1.totalCount).toBe(obligations.length);
+    expect(page1.pageInfo).toEqual({ offset: 0, limit: 10, hasNextPage: true });
+    expect([...page1.items, ...page2.items].map((o) => o.id)).toEqual(obligations.slice(0, 20).map((o) => o.id));
+    const last = await pageAt(obligations.length - 3);
+    expect(last.items.map((o) => o.id)).toEqual(obligations.slice(-3).map((o) => o.id));
+    expect(last.pageInfo.hasNextPage).toBe(false);
     for (const o of obligations) {
       expect(MODALITIES).toContain(o.modality);
       expect(o.parties.length, o.id).toBeGreaterThan(0);
@@ -174,23 +187,48 @@ describe('citations and viewer links', () => {
 
 describe('measures and search', () => {
   it('orders clusters of measures found in several pilots, each measure with its quote', async () => {
-    const clusters = orderClusters(await client.transferable(null));
+    const page = await client.transferable(null);
+    const clusters = orderClusters(page.items);
     expect(clusters.length).toBeGreaterThan(3);
-    for (let i = 1; i < clusters.length; i++) expect(clusters[i - 1]!.pilots.length).toBeGreaterThanOrEqual(clusters[i]!.pilots.length);
+    // the page holds every cluster (fewer than the 100 asked), as many as the API counts
+    expect(page.totalCount).toBe(clusters.length);
+    const { transferableMeasures: whole } = await client.request<{ transferableMeasures: { totalCount: number; items: { label: string }[] } }>('{ transferableMeasures(limit: 100) { totalCount items { label } } }');
+    expect(clusters.map((c) => c.label).sort()).toEqual(whole.items.map((c) => c.label).sort());
+    for (let i = 1; i < clusters.length; i++) expect(clusters[i - 1]!.pilots.totalCount).toBeGreaterThanOrEqual(clusters[i]!.pilots.totalCount);
     for (const c of clusters) {
-      expect(c.pilots.length, c.label).toBeGreaterThanOrEqual(2);
-      expect(new Set(c.measures.map((m) => m.pilot.id)).size, c.label).toBeGreaterThanOrEqual(2);
-      expect(c.pilots.map((p) => p.name)).toEqual([...c.pilots.map((p) => p.name)].sort((a, b) => a.localeCompare(b, 'nb')));
-      for (const m of c.measures) expect(fold(m.evidence.quote), m.id).toContain(fold(m.text).slice(0, 20));
+      expect(c.pilots.items.length, c.label).toBeGreaterThanOrEqual(2);
+      // the pilots and measures of a cluster are pages of up to 20: here whole
+      expect(c.pilots.totalCount, c.label).toBe(c.pilots.items.length);
+      expect(c.measures.totalCount, c.label).toBe(c.measures.items.length);
+      expect(new Set(c.measures.items.map((m) => m.pilot.id)).size, c.label).toBeGreaterThanOrEqual(2);
+      expect(c.pilots.items.map((p) => p.name)).toEqual([...c.pilots.items.map((p) => p.name)].sort((a, b) => a.localeCompare(b, 'nb')));
+      for (const m of c.measures.items) expect(fold(m.evidence.quote), m.id).toContain(fold(m.text).slice(0, 20));
       if (c.sharedTerms) expect(c.sharedTerms.length, c.label).toBeGreaterThan(0);
     }
     // Housing: the Husbanken measure the report lists for several pilots.
     const housing = await client.transferable('HOUSING');
-    expect(housing.map((c) => c.label).join('\n')).toMatch(/Husbank/);
+    expect(housing.items.map((c) => c.label).join('\n')).toMatch(/Husbank/);
+    expect(housing.totalCount).toBe(housing.items.length);
+    expect(housing.totalCount).toBeLessThan(page.totalCount);
+  });
+
+  it('orders clusters by all their pilots, not only the page of them it holds', () => {
+    const pilots = (n: number, total = n) => ({ totalCount: total, items: Array.from({ length: n }, (_, i) => ({ id: `pilot:${i}`, name: `Pilot ${String.fromCharCode(90 - i)}` })) });
+    const cluster = (label: string, p: ReturnType<typeof pilots>) => ({ label, cohesion: 0.9, pilots: p, measures: { totalCount: 0, items: [] } });
+    const ordered = orderClusters([cluster('three of three', pilots(3)), cluster('two of five', pilots(2, 5))]);
+    expect(ordered.map((c) => c.label)).toEqual(['two of five', 'three of three']);
+    // the page's pilots by name, its count kept
+    expect(ordered[0]!.pilots).toEqual({ totalCount: 5, items: [{ id: 'pilot:1', name: 'Pilot Y' }, { id: 'pilot:0', name: 'Pilot Z' }] });
   });
 
   it('orders measures like a description, best first', async () => {
-    const similar = orderSimilar(await client.similar('felles plankontor for kommunene'));
+    const page = await client.similar('felles plankontor for kommunene');
+    const similar = orderSimilar(page.items);
+    // a page of the 10 likest, and how many reach the threshold in all
+    expect(similar.length).toBeLessThanOrEqual(10);
+    expect(page.totalCount).toBeGreaterThanOrEqual(similar.length);
+    const { similarMeasures: all } = await client.request<{ similarMeasures: { totalCount: number; items: unknown[] } }>('{ similarMeasures(text: "felles plankontor for kommunene", limit: 100) { totalCount items { score } } }');
+    expect(page.totalCount).toBe(all.items.length);
     expect(similar[0]).toMatchObject({ text: 'Utrede felles plankontor', pilot: { name: 'Hjerteregionen' }, evidence: { document: 'midtveisrapport-bygdevekstavtaler-sintef.pdf', page: 8 } });
     for (let i = 1; i < similar.length; i++) expect(similar[i - 1]!.score).toBeGreaterThanOrEqual(similar[i]!.score);
     if (similar[0]!.sharedTerms) expect(similar[0]!.sharedTerms.join(' ')).toMatch(/\bplan\b.*\bkontor\b|\bkontor\b.*\bplan\b/);
@@ -218,12 +256,26 @@ describe('measures and search', () => {
 
   it('finds bolig for bustad, grouped by agreement', async () => {
     const answer = await client.search('bustad');
-    const groups = 'groups' in answer ? answer.groups : groupHits(answer.hits);
+    const groups = 'groups' in answer ? answer.groups.items : groupHits(answer.hits.items);
     expect(groups.length).toBeGreaterThan(1);
     const texts = groups.flatMap((g) => g.hits.map((h) => h.text.toLowerCase()));
     expect(texts.some((t) => /bolig/.test(t))).toBe(true);
     for (let i = 1; i < groups.length; i++) expect(groups[i - 1]!.score).toBeGreaterThanOrEqual(groups[i]!.score);
     // the nynorsk agreement's own word is found too
     expect(texts.some((t) => /bustad/.test(t))).toBe(true);
+    // a page of up to 40 groups, and how many the whole list holds: the same groups as the API's pages of 3, in order
+    expect('groups' in answer, 'searchByAgreement').toBe(true);
+    const total = 'groups' in answer ? answer.groups.totalCount : 0;
+    expect(groups.length).toBe(Math.min(40, total));
+    type Groups = { searchByAgreement: { totalCount: number; pageInfo: { hasNextPage: boolean }; items: { document: string; agreement: { id: string } | null }[] } };
+    const walked: string[] = [];
+    for (let offset = 0; offset < total; offset += 3) {
+      const page = (await client.request<Groups>('query($offset: Int!) { searchByAgreement(text: "bustad", limit: 3, offset: $offset) { totalCount pageInfo { hasNextPage } items { document agreement { id } } } }', { offset })).searchByAgreement;
+      expect(page.totalCount).toBe(total);
+      expect(page.pageInfo.hasNextPage, `offset ${offset}`).toBe(offset + page.items.length < total);
+      walked.push(...page.items.map((g) => g.agreement?.id ?? g.document));
+    }
+    expect(walked).toHaveLength(total);
+    expect(walked.slice(0, groups.length)).toEqual(groups.map((g) => g.agreement?.id ?? g.document));
   });
 });

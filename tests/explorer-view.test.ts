@@ -75,6 +75,56 @@ describe('labels', () => {
   });
 });
 
+describe('loading', () => {
+  type Counted = { totalCount: number; pageInfo: { offset: number; limit: number; hasNextPage: boolean } };
+  it('walks every list it computes with page by page: as many as the API counts, each once', async () => {
+    const counts = await client.request<Record<'pilots' | 'agreements' | 'parties' | 'subGoals' | 'documents', Counted>>(
+      '{ pilots(limit: 1) { totalCount pageInfo { offset limit hasNextPage } } agreements(limit: 1) { totalCount pageInfo { offset limit hasNextPage } } parties(limit: 1) { totalCount pageInfo { offset limit hasNextPage } } subGoals(limit: 1) { totalCount pageInfo { offset limit hasNextPage } } documents(limit: 1) { totalCount pageInfo { offset limit hasNextPage } } }',
+    );
+    // more parties than the 50 a page of them holds: the second page was asked for
+    expect(counts.parties.totalCount).toBeGreaterThan(50);
+    for (const key of ['pilots', 'agreements', 'parties', 'subGoals', 'documents'] as const) {
+      const list = data[key] as { id?: string; file?: string }[];
+      expect(list, key).toHaveLength(counts[key].totalCount);
+      expect(new Set(list.map((x) => x.id ?? x.file)).size, key).toBe(list.length);
+      expect(counts[key].pageInfo, key).toEqual({ offset: 0, limit: 1, hasNextPage: counts[key].totalCount > 1 });
+    }
+    expect(data.pilots).toHaveLength(8);
+  });
+
+  it("holds every role of every party, and every pilot of a node and of a link", async () => {
+    const { parties } = await client.request<{ parties: { totalCount: number; items: { id: string; roles: { totalCount: number } }[] } }>('{ parties(limit: 100) { totalCount items { id roles(limit: 1) { totalCount } } } }');
+    expect(parties.items).toHaveLength(parties.totalCount);
+    for (const p of parties.items) expect(data.parties.find((x) => x.id === p.id)!.roles, p.id).toHaveLength(p.roles.totalCount);
+    const { partyNetwork } = await client.request<{ partyNetwork: { nodes: { id: string; pilots: { totalCount: number } }[] } }>('{ partyNetwork { nodes { id pilots(limit: 1) { totalCount } } } }');
+    for (const n of partyNetwork.nodes) expect(data.network.nodes.find((x) => x.id === n.id)!.pilots, n.id).toHaveLength(n.pilots.totalCount);
+    // a link's weight is the number of pilots where its parties meet: all of them are there
+    for (const e of data.network.edges) expect(e.pilots, `${e.source}~${e.target}`).toHaveLength(e.weight);
+  });
+
+  it('goes on from the items it has: the rest of a list in pages, in order, no item twice', async () => {
+    type Role = { role: string; agreement: { id: string }; subGoal: { id: string } | null };
+    type Roles = { party: { roles: Counted & { items: Role[] } } | null };
+    const query = 'query($name: String!, $offset: Int!) { party(name: $name) { roles(limit: 5, offset: $offset) { totalCount pageInfo { offset limit hasNextPage } items { role agreement { id } subGoal { id } } } } }';
+    const name = 'Finnmark fylkeskommune';
+    const first = (await client.request<Roles>(query, { name, offset: 0 })).party!.roles;
+    expect(first.totalCount).toBeGreaterThan(10);
+    expect(first.items).toHaveLength(5);
+    expect(first.pageInfo).toEqual({ offset: 0, limit: 5, hasNextPage: true });
+    const asked: Roles[] = [];
+    const all = await client.pages(query, (d: Roles) => (asked.push(d), d.party?.roles), { name }, first.items);
+    expect(all).toHaveLength(first.totalCount);
+    // from offset 5 on, a page at a time, only the last without a next page
+    expect(asked.map((d) => d.party!.roles.pageInfo.offset)).toEqual(Array.from({ length: Math.ceil(first.totalCount / 5) - 1 }, (_, i) => 5 * (i + 1)));
+    expect(asked.map((d) => d.party!.roles.pageInfo.hasNextPage)).toEqual(asked.map((_, i) => i < asked.length - 1));
+    // the roles of the party's own page of 100, in the same order
+    const key = (r: Role) => `${r.role}|${r.agreement.id}|${r.subGoal?.id ?? ''}`;
+    const detail = (await client.party(name))!.roles;
+    expect(detail.totalCount).toBe(first.totalCount);
+    expect(all.map(key)).toEqual(detail.items.map(key));
+  });
+});
+
 describe('pilots × themes matrix', () => {
   it('has one row per pilot of both cohorts, cohort 1 first, and one column per theme', () => {
     const m = buildMatrix(data.pilots, data.subGoals);
@@ -106,6 +156,13 @@ describe('pilots × themes matrix', () => {
 
   it('highlights, for Husbanken, the housing cell of all eight pilots and the housing delmål in them', async () => {
     const involvement = await client.involvement('Husbanken');
+    // every pilot involving it, as many as the API counts (it gives them a page at a time)
+    const { pilotsInvolving } = await client.request<{ pilotsInvolving: { totalCount: number; pageInfo: { hasNextPage: boolean }; items: { pilot: { id: string } }[] } }>(
+      '{ pilotsInvolving(party: "Husbanken", limit: 3) { totalCount pageInfo { hasNextPage } items { pilot { id } } } }',
+    );
+    expect(involvement).toHaveLength(pilotsInvolving.totalCount);
+    expect(pilotsInvolving.pageInfo.hasNextPage).toBe(true);
+    expect(involvement.slice(0, 3).map((e) => e.pilot.id)).toEqual(pilotsInvolving.items.map((e) => e.pilot.id));
     const highlight = highlightFromInvolvement('Husbanken', involvement);
     const m = buildMatrix(data.pilots, data.subGoals, highlight);
     expect(m.rows.filter((r) => r.highlighted).map((r) => r.pilot.id).sort()).toEqual(Object.keys(HUSBANKEN_HOUSING).sort());
@@ -216,6 +273,9 @@ describe('party network', () => {
 
   it("groups a party's roles by pilot, with the sub-goals and the sentences", async () => {
     const husbanken = (await client.party('husbanken'))!;
+    // its roles, a page of up to 100: here all of them
+    expect(husbanken.roles.totalCount).toBe(husbanken.roles.items.length);
+    expect(husbanken.roles.totalCount).toBe(data.parties.find((p) => p.id === husbanken.id)!.roles.length);
     const groups = groupPartyRoles(husbanken);
     expect(groups.map((g) => g.pilot.id)).toEqual(
       ['Hjerteregionen', 'Indre-Namdal', 'Midt', 'Midt-Finnmark', 'Nord-Troms', 'Smøla og Aure', 'Vest-Telemark', 'Vestre Varanger'].map((n) => groups.find((g) => g.pilot.name === n)!.pilot.id),

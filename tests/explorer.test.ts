@@ -111,6 +111,10 @@ describe('the explorer in a browser', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('party-search');
     const pilots = await page.locator('#party-detail .pilot-group h5').allTextContents();
     expect(pilots.map((p) => p.split(' ')[0])).toEqual(['Hjerteregionen', 'Indre-Namdal', 'Midt', 'Midt-Finnmark', 'Nord-Troms', 'Smøla', 'Vest-Telemark', 'Vestre']);
+    // every role of it is shown (a page of up to 100), so no "Viser N av M" under them
+    const { party } = await gqlData<{ party: { roles: { totalCount: number } } }>('{ party(name: "Husbanken") { roles(limit: 1) { totalCount } } }');
+    expect(await page.locator('#party-detail .pilot-group li').count()).toBe(party.roles.totalCount);
+    expect(await page.locator('#party-detail .more').count()).toBe(0);
     // Its special role in Nord-Troms, with the sentence and the page it is on.
     const nordTroms = page.locator('#party-detail .pilot-group[data-pilot="pilot:nord-troms"]');
     expect(await nordTroms.locator('blockquote').first().textContent()).toContain('boligtematikk');
@@ -159,11 +163,12 @@ describe('the explorer in a browser', () => {
     await page.press('#matrix-party', 'Enter');
     await page.waitForSelector('#view-matrix[data-highlight="Husbanken"]');
 
-    const answer = await gqlData<{ pilotsInvolving: { pilot: { id: string }; subGoals: { id: string; number: string }[]; evidence: { document: string; page: number; quote: string }[] }[] }>(
-      '{ pilotsInvolving(party: "Husbanken", theme: HOUSING) { pilot { id } subGoals { id number } evidence { document page quote } } }',
+    const answer = await gqlData<{ pilotsInvolving: { totalCount: number; items: { pilot: { id: string }; subGoals: { id: string; number: string }[]; evidence: { document: string; page: number; quote: string }[] }[] } }>(
+      '{ pilotsInvolving(party: "Husbanken", theme: HOUSING, limit: 100) { totalCount items { pilot { id } subGoals { id number } evidence { document page quote } } } }',
     );
-    const expectedPilots = answer.pilotsInvolving.map((e) => e.pilot.id).sort();
+    const expectedPilots = answer.pilotsInvolving.items.map((e) => e.pilot.id).sort();
     expect(expectedPilots).toHaveLength(8);
+    expect(answer.pilotsInvolving.totalCount).toBe(8);
     const highlightedHousing = await page.locator('button.cell[data-theme="HOUSING"][data-highlighted="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pilot')));
     expect(highlightedHousing.sort()).toEqual(expectedPilots);
     expect((await page.locator('#matrix tbody tr.highlighted').evaluateAll((els) => els.map((e) => e.getAttribute('data-pilot')))).sort()).toEqual(expectedPilots);
@@ -200,7 +205,7 @@ describe('the explorer in a browser', () => {
     const viewer = new URL(await figure.locator('a.evidence-link').evaluate((a) => (a as HTMLAnchorElement).href));
     expect([viewer.pathname, viewer.searchParams.get('file'), viewer.searchParams.get('page'), viewer.searchParams.get('q')]).toEqual(['/explorer/viewer', 'bygdevekstavtale-nord-troms.pdf', '5', quote]);
     const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
-    const apiEvidence = answer.pilotsInvolving.find((e) => e.pilot.id === 'pilot:nord-troms')!.evidence.find((e) => e.quote === quote)!;
+    const apiEvidence = answer.pilotsInvolving.items.find((e) => e.pilot.id === 'pilot:nord-troms')!.evidence.find((e) => e.quote === quote)!;
     expect(apiEvidence).toBeDefined();
     expect(href).toBe(`${api.url}/documents/${apiEvidence.document}#page=${apiEvidence.page}`);
     expect(href.endsWith('/documents/bygdevekstavtale-nord-troms.pdf#page=5')).toBe(true);
@@ -217,11 +222,15 @@ describe('the explorer in a browser', () => {
   });
 
   it('compares the Bygdevekst and Tromsvekst agreements for Nord-Troms side by side', async () => {
-    const { agreements } = await gqlData<{ agreements: { id: string; title: string }[] }>('{ agreements { id title } }');
+    const { agreements: listed } = await gqlData<{ agreements: { totalCount: number; items: { id: string; title: string }[] } }>('{ agreements(limit: 100) { totalCount items { id title } } }');
+    const agreements = listed.items;
+    expect(agreements).toHaveLength(listed.totalCount);
     const bygdevekst = agreements.find((a) => a.title === 'Bygdevekstavtale for Nord-Troms')!.id;
     const tromsvekst = agreements.find((a) => a.title.startsWith('Tromsvekstavtalen for Nord-Troms'))!.id;
     await page.click('#tab-compare');
     await page.waitForSelector('#view-compare:not([hidden])');
+    // the selects offer every agreement, as many as the API counts
+    expect(await page.locator('#compare-a option').count()).toBe(listed.totalCount);
     // Another pair first, then the Nord-Troms pair chosen in the selects.
     await page.selectOption('#compare-a', 'agreement:bygdevekst-vest-telemark');
     await page.click('#compare-button');

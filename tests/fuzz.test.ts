@@ -176,6 +176,18 @@ describe(`fuzz: ${COUNT} damaged and hostile PDFs (seed ${SEED})`, () => {
           `crashes 0, hangs 0, slowest ${Math.round(slowest)} ms, peak RSS ${Math.round(peak / 1024 / 1024)} MB`,
       );
       await expectOnlySuccessesAdded(api.store, await extractCorpus(), succeeded);
+      // the documents question counts every document held, and its pages, walked, give each once, by id
+      const held = await documentIds(api.store);
+      type DocumentPage = { totalCount: number; pageInfo: { offset: number; limit: number; hasNextPage: boolean }; items: { id: string }[] };
+      const walked: string[] = [];
+      for (let offset = 0; ; offset += 7) {
+        const { documents } = await api.data<{ documents: DocumentPage }>('query ($offset: Int) { documents(limit: 7, offset: $offset) { totalCount pageInfo { offset limit hasNextPage } items { id } } }', { offset });
+        expect(documents.totalCount).toBe(held.length);
+        expect(documents.pageInfo).toEqual({ offset, limit: 7, hasNextPage: offset + 7 < held.length });
+        walked.push(...documents.items.map((d) => d.id));
+        if (!documents.pageInfo.hasNextPage) break;
+      }
+      expect(walked).toEqual(held);
     }, COUNT * PER_FILE_MS + 120_000);
   });
 });

@@ -65,6 +65,10 @@ describe('GraphiQL without the internet', () => {
     const shown = await page.textContent('.graphiql-response');
     expect(shown).toContain('"pilotsInvolving"');
     expect(shown).toMatch(/"pilot":\s*\{\s*"name":\s*"\p{L}/u);
+    // a page of the pilots: how many there are in all, as the API counts them, then the items
+    const { pilotsInvolving } = await api.data<{ pilotsInvolving: { totalCount: number } }>('{ pilotsInvolving(party: "Husbanken", theme: HOUSING, limit: 1) { totalCount } }');
+    expect(pilotsInvolving.totalCount).toBeGreaterThan(1);
+    expect(shown).toMatch(new RegExp(`"totalCount":\\s*${pilotsInvolving.totalCount}\\s*,\\s*"items":\\s*\\[`));
     const file = join(screenshotDir, 'graphiql-offline.png');
     await page.screenshot({ path: file });
     expect(readFileSync(file).length).toBeGreaterThan(30_000);

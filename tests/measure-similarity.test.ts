@@ -11,7 +11,7 @@ import { ingestExtracted } from '../graph/documents.ts';
 import type { EmbeddedStore } from '../graph/embedded-store.ts';
 import { QueryContext } from '../queries/context.ts';
 import { bokmaalFormOf } from '../domain/nynorsk-forms.ts';
-import { cosine, expandSuspended, meaningTerms, type MeaningModel } from '../queries/meaning.ts';
+import { cosine, expandSuspended, meaningTerms, score, type MeaningModel } from '../queries/meaning.ts';
 import { measureIndex, SAME_MEASURE } from '../queries/measures.ts';
 import { transferableMeasures } from '../queries/transferable-measures.ts';
 import { similarMeasures } from '../queries/similar-measures.ts';
@@ -155,13 +155,36 @@ describe('words the folding leaves alone', () => {
 describe('what the measure questions return', () => {
   it('returns no similar measure under the threshold, each with the terms it shares', async () => {
     for (const text of ['felles plankontor', 'trainee for unge', 'bustader for tilflyttarar', 'hospitering i statlege verksemder']) {
-      const found = await similarMeasures(ctx, text, 50);
-      for (const m of found) {
+      const found = await similarMeasures(ctx, text, { limit: 50, offset: 0 });
+      for (const m of found.items) {
         expect(m.score).toBeGreaterThanOrEqual(SAME_MEASURE);
         expect(m.sharedTerms.length).toBeGreaterThan(0);
       }
     }
-    expect(await similarMeasures(ctx, 'månelanding og romfart', 50)).toEqual([]);
+    expect(await similarMeasures(ctx, 'månelanding og romfart', { limit: 50, offset: 0 })).toEqual({ totalCount: 0, items: [] });
+  });
+
+  it('counts in totalCount every measure at or above the threshold, and goes on from offset', async () => {
+    const { measures, model: index } = await measureIndex(ctx);
+    for (const text of ['felles plankontor', 'hospitering i statlege verksemder']) {
+      const query = index.vector(text);
+      // every measure of the corpus at or above the threshold, counted apart from the question
+      // (scores are given to three decimals, and the threshold applies to the score as given)
+      const above = measures.filter((m) => score(cosine(query, m.vector)) >= SAME_MEASURE).length;
+      const whole = await similarMeasures(ctx, text, { limit: 10_000, offset: 0 });
+      expect(whole.totalCount, text).toBe(whole.items.length);
+      expect(whole.totalCount, text).toBeGreaterThan(3);
+      expect(whole.totalCount, text).toBe(above);
+      const first = await similarMeasures(ctx, text, { limit: 3, offset: 0 });
+      const next = await similarMeasures(ctx, text, { limit: 3, offset: 3 });
+      expect(first.totalCount, text).toBe(whole.totalCount);
+      expect(next.totalCount, text).toBe(whole.totalCount);
+      expect(first.items, text).toEqual(whole.items.slice(0, 3));
+      expect(next.items, text).toEqual(whole.items.slice(3, 6));
+      expect(new Set([...first.items, ...next.items].map((m) => m.measure)).size, text).toBe(first.items.length + next.items.length);
+      // past the end: no items, and the count is still of the whole list
+      expect(await similarMeasures(ctx, text, { limit: 3, offset: whole.totalCount }), text).toEqual({ totalCount: whole.totalCount, items: [] });
+    }
   });
 
   it('joins in its clusters mostly measures the labelled pairs call the same, seldom different ones', async () => {

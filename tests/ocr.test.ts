@@ -253,11 +253,11 @@ describe.skipIf(!hasTesseract)('an image page inside a digital PDF', () => {
       // an obligation on the OCR page (page 1), found by its words
       const obligation = x.agreements[0]!.obligations.find((o) => o.evidence.page === 1 && /koordinere/.test(o.evidence.quote))!;
       expect(obligation).toBeDefined();
-      const hits = await search(ctx, 'koordinere dialog mellom pilotene', 10);
+      const { items: hits } = await search(ctx, 'koordinere dialog mellom pilotene', { limit: 10, offset: 0 });
       const hit = hits.find((h) => h.kind === 'OBLIGATION' && h.quote === obligation.evidence.quote);
       expect(hit, JSON.stringify(hits.map((h) => [h.kind, h.quote.slice(0, 60)]))).toMatchObject({ page: 1, method: 'ocr', confidence });
       // every hit on the scanned page says so, passages too; a sentence of the text layer says nothing of how it was read
-      const bilateral = await search(ctx, 'Nord-Troms kommunene samarbeid', 100);
+      const { items: bilateral } = await search(ctx, 'Nord-Troms kommunene samarbeid', { limit: 100, offset: 0 });
       expect(bilateral.some((h) => h.kind === 'PASSAGE' && h.document === x.document.file && h.page === 1)).toBe(true);
       for (const h of bilateral.filter((h) => h.document === x.document.file)) {
         if (h.page === 1 && (h.pageEnd ?? 1) === 1) expect(h, h.quote.slice(0, 60)).toMatchObject({ method: 'ocr', confidence });

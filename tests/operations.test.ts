@@ -46,7 +46,7 @@ it('kg start: /health names the store, its size and last ingest; SIGTERM lets th
     expect(health.store.lastIngestDocument).toMatch(/^document:/);
 
     // a request in flight: its body arrives slowly, and SIGTERM comes in the middle of it
-    const body = JSON.stringify({ query: '{ documents { id } }' });
+    const body = JSON.stringify({ query: '{ documents(limit: 2) { totalCount pageInfo { hasNextPage } items { id } } }' });
     const socket = connect(port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
     let reply = '';
@@ -61,7 +61,10 @@ it('kg start: /health names the store, its size and last ingest; SIGTERM lets th
     socket.write(body.slice(10));
     await closed;
     expect(reply).toMatch(/^HTTP\/1\.1 200/);
+    // the first page of the documents, by id, and the count of all five
     expect(reply).toContain('document:bygdevekstavtale-nord-troms');
+    expect(reply).toContain('"totalCount":5,"pageInfo":{"hasNextPage":true}');
+    expect(reply.match(/"id":"document:/g)).toHaveLength(2);
     // no new connections once it stops
     expect(await exited).toBe(0);
     expect(out).toContain('SIGTERM: finishing requests and closing the store');

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, Kind, parse, print, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, getNamedType, isEnumType, isListType, isNonNullType, isObjectType, Kind, parse, print, validate, type GraphQLField, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIST_SIZES, queryCost } from '../api/query-cost.ts';
+import { ARGUMENT_COSTS, LIST_SIZES, MAX_PAGE, queryCost } from '../api/query-cost.ts';
 import { createApi, DEFAULT_LIMITS, typeDefs, type ServerOptions } from '../api/server.ts';
 import { ingestExtracted } from '../graph/documents.ts';
 import type { EmbeddedStore } from '../graph/embedded-store.ts';
@@ -20,9 +20,27 @@ import { extractCorpus, temporaryStore } from './helpers/store.ts';
 
 const schema = buildSchema(typeDefs);
 
-/** The two queries of the issue: lists inside lists within the depth limit. */
-const PARTY_FAN_OUT = `{ parties(limit: 100) { roles { agreement { subGoals { partners { party { roles { subGoal { measures { text } } } } } } } } } }`;
-const PILOT_FAN_OUT = `{ pilots { agreements { pilot { agreements { obligations(limit: 100) { parties { roles { agreement { title } } } } } } } } }`;
+/**
+ * The two queries of the issue: lists inside lists within the depth limit (12), pages at their
+ * default size where none is asked. A page's `items` is a level of its own, so the party fan-out
+ * ends at the sub-goal's title rather than its measures.
+ */
+const PARTY_FAN_OUT = `{ parties(limit: 100) { items { roles { items { agreement { subGoals { partners { party { roles { items { subGoal { title } } } } } } } } } } } }`;
+const PILOT_FAN_OUT = `{ pilots { items { agreements { pilot { agreements { obligations(limit: 100) { items { parties { roles { items { agreement { title } } } } } } } } } } } }`;
+
+/** Whether a type is a page of a list (`XPage { totalCount pageInfo items }`). */
+const isPage = (type: unknown): boolean => isObjectType(type) && Object.keys(type.getFields()).sort().join() === 'items,pageInfo,totalCount';
+const pageTypes = Object.values(schema.getTypeMap()).filter(isPage) as GraphQLObjectType[];
+
+/** A literal for a required argument. */
+function placeholder(field: GraphQLField<unknown, unknown>): string[] {
+  return field.args
+    .filter((a) => isNonNullType(a.type) && a.defaultValue === undefined)
+    .map((a) => {
+      const named = getNamedType(a.type);
+      return `${a.name}: ${isEnumType(named) ? named.getValues()[0]!.name : named.name === 'Int' ? '1' : '"x"'}`;
+    });
+}
 
 type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
@@ -60,10 +78,12 @@ const one = (r: { body: Body | Body[] }) => r.body as Body;
 const codeOf = (b: Body) => b.errors?.[0]?.extensions?.code;
 
 describe('the cost of a query, by its fan-out', () => {
-  it('declares a size for every list without a limit, and only for such lists', () => {
+  it('declares a size for every list without a limit, and only for such lists; a page’s items are as many as its limit', () => {
     const lists: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (type.name.startsWith('__') || !('getFields' in type) || type.constructor.name !== 'GraphQLObjectType') continue;
+      // a page's items: sized by the limit of the field that gives the page (below), not declared
+      if (isPage(type)) continue;
       for (const field of Object.values((type as GraphQLObjectType).getFields())) {
         const composite = isObjectType(getNamedType(field.type));
         if (isListType(isNonNullType(field.type) ? field.type.ofType : field.type) && composite && !field.args.some((a) => a.name === 'limit')) lists.push(`${type.name}.${field.name}`);
@@ -72,35 +92,116 @@ describe('the cost of a query, by its fan-out', () => {
     expect(lists.length).toBeGreaterThan(20);
     expect(lists.filter((l) => LIST_SIZES[l] === undefined)).toEqual([]);
     expect(Object.keys(LIST_SIZES).filter((l) => !lists.includes(l))).toEqual([]);
+    // the pages: one for each kind of list that grows with the corpus, each a list of objects
+    expect(pageTypes.length).toBeGreaterThanOrEqual(15);
+    for (const page of pageTypes) {
+      expect(page.name).toMatch(/Page$/);
+      const items = page.getFields().items!.type;
+      expect(isListType(isNonNullType(items) ? items.ofType : items), page.name).toBe(true);
+      expect(isObjectType(getNamedType(items)), page.name).toBe(true);
+    }
+    // every field that gives a page takes a limit (its default within the largest page) and an offset, so its items are always sized
+    const giving: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!isPage(getNamedType(field.type))) continue;
+        const coordinate = `${type.name}.${field.name}`;
+        giving.push(coordinate);
+        expect(isListType(isNonNullType(field.type) ? field.type.ofType : field.type), coordinate).toBe(false);
+        const limit = field.args.find((a) => a.name === 'limit');
+        expect(typeof limit?.defaultValue, coordinate).toBe('number');
+        expect(limit!.defaultValue as number, coordinate).toBeGreaterThanOrEqual(1);
+        expect(limit!.defaultValue as number, coordinate).toBeLessThanOrEqual(MAX_PAGE);
+        expect(field.args.find((a) => a.name === 'offset')?.defaultValue, coordinate).toBe(0);
+        expect(LIST_SIZES[coordinate], coordinate).toBeUndefined();
+      }
+    }
+    expect(giving.length).toBeGreaterThanOrEqual(20);
+    // no page type unused
+    expect(pageTypes.filter((p) => !Object.values(schema.getTypeMap()).some((t) => isObjectType(t) && Object.values(t.getFields()).some((f) => getNamedType(f.type) === p))).map((p) => p.name)).toEqual([]);
+  });
+
+  it('costs each page question 1, its pageInfo 1, its totalCount nothing, and its items as many as its limit', () => {
+    const questions = Object.values(schema.getQueryType()!.getFields()).filter((f) => isPage(getNamedType(f.type)));
+    expect(questions.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['pilotsInvolving', 'transferableMeasures', 'similarMeasures', 'search', 'searchByAgreement', 'partnerGroups', 'documents', 'agreements', 'pilots', 'parties', 'subGoals', 'obligations', 'planAnchors']),
+    );
+    for (const field of questions) {
+      const required = placeholder(field);
+      const args = (more: string[] = []) => ([...required, ...more].length ? `(${[...required, ...more].join(', ')})` : '');
+      // the arguments' own cost (a party name, a search text)
+      const argumentCost = required.reduce((sum, a) => sum + (ARGUMENT_COSTS[`Query.${field.name}.${a.split(':')[0]}`] ?? 0), 0);
+      const cost = (query: string) => queryCost(schema, parse(query)) - argumentCost;
+      const limit = field.args.find((a) => a.name === 'limit')!.defaultValue as number;
+      expect(cost(`{ ${field.name}${args()} { totalCount } }`), field.name).toBe(1);
+      expect(cost(`{ ${field.name}${args()} { totalCount pageInfo { offset limit hasNextPage } } }`), field.name).toBe(1 + 1);
+      expect(cost(`{ ${field.name}${args()} { items { __typename } } }`), field.name).toBe(1 + limit);
+      expect(cost(`{ ${field.name}${args(['limit: 7', 'offset: 30'])} { totalCount pageInfo { hasNextPage } items { __typename } } }`), field.name).toBe(1 + 1 + 7);
+      // a limit past the largest page (refused when it runs) counts as the largest page
+      expect(cost(`{ ${field.name}${args(['limit: 100000'])} { items { __typename } } }`), field.name).toBe(1 + MAX_PAGE);
+    }
   });
 
   it('multiplies by each list: the issue’s fan-out queries cost millions, a flat page a few hundred', () => {
     expect(queryCost(schema, parse(PARTY_FAN_OUT))).toBeGreaterThan(1_000_000);
     expect(queryCost(schema, parse(PILOT_FAN_OUT))).toBeGreaterThan(1_000_000);
-    expect(queryCost(schema, parse('{ agreements(limit: 10) { id title } }'))).toBe(10);
-    expect(queryCost(schema, parse('{ agreements(limit: 10) { id subGoals { title } } }'))).toBe(10 * (1 + 15));
-    // a list whose length its parent's argument sets
-    expect(queryCost(schema, parse('{ searchByAgreement(text: "x", limit: 10, hitsPerGroup: 3) { hits { id } } }'))).toBe(500 + 10 * (1 + 3));
-    // a variable limit counts as given, or as the largest page when not yet known
-    const paged = parse('query($n: Int) { agreements(limit: $n) { id } }');
-    expect(queryCost(schema, paged, undefined, { variables: { n: 3 } })).toBe(3);
-    expect(queryCost(schema, paged)).toBe(100);
-    // fragments count where they are spread
-    expect(queryCost(schema, parse('{ agreements(limit: 2) { ...A } } fragment A on Agreement { subGoals { title } }'))).toBe(2 * (1 + 15));
+    // exactly, by the rule: 1 for the page, its items × its limit (20 for a nested page not asked otherwise), declared sizes elsewhere
+    // parties(100) › roles(20) › agreement › subGoals(15) › partners(10) › party › roles(20) › subGoal
+    expect(queryCost(schema, parse(PARTY_FAN_OUT))).toBe(1 + 100 * (1 + (1 + 20 * (1 + (1 + 15 * (1 + 10 * (1 + (1 + (1 + 20 * (1 + 1))))))))));
+    // pilots(50) › agreements(3) › pilot › agreements(3) › obligations(100) › parties(3) › roles(20) › agreement
+    expect(queryCost(schema, parse(PILOT_FAN_OUT))).toBe(1 + 50 * (1 + 3 * (1 + (1 + 3 * (1 + (1 + 100 * (1 + 3 * (1 + (1 + 20 * (1 + 1))))))))));
+    expect(queryCost(schema, parse('{ agreements(limit: 10) { items { id title } } }'))).toBe(1 + 10);
+    expect(queryCost(schema, parse('{ agreements(limit: 10) { totalCount pageInfo { hasNextPage } items { id title } } }'))).toBe(1 + 1 + 10);
+    expect(queryCost(schema, parse('{ agreements(limit: 10) { items { id subGoals { title } } } }'))).toBe(1 + 10 * (1 + 15));
+    // a page of 50 when no limit is given: the documents and the pilots, which before gave every one
+    expect(queryCost(schema, parse('{ documents { items { id } } pilots { items { name } } }'))).toBe(2 * (1 + 50));
+    // a nested page: 20 unless asked for more or fewer, whatever the page above it holds
+    expect(queryCost(schema, parse('{ parties(limit: 10) { items { name pilots { totalCount items { name } } } } }'))).toBe(1 + 10 * (1 + (1 + 20)));
+    expect(queryCost(schema, parse('{ parties(limit: 10) { items { name pilots(limit: 3) { items { name } } } } }'))).toBe(1 + 10 * (1 + (1 + 3)));
+    // the same kind of page inside another of its kind: each its own limit
+    // partnerGroups(1) › pilots(2) › municipalities(10) › pilots(4, then the default 20)
+    expect(queryCost(schema, parse('{ partnerGroups(limit: 1) { items { pilots(limit: 2) { items { municipalities { pilots(limit: 4) { items { name } } } } } } } }'))).toBe(1 + 1 * (1 + (1 + 2 * (1 + 10 * (1 + (1 + 4))))));
+    expect(queryCost(schema, parse('{ partnerGroups(limit: 1) { items { pilots(limit: 2) { items { municipalities { pilots { items { name } } } } } } } }'))).toBe(1 + 1 * (1 + (1 + 2 * (1 + 10 * (1 + (1 + 20))))));
+    // an agreement's obligations: a page of 50 unless asked
+    expect(queryCost(schema, parse('{ agreement(id: "x") { obligations { totalCount items { action } } } }'))).toBe(1 + (1 + 50));
+    // a list whose length its parent's argument sets, under the page's items
+    expect(queryCost(schema, parse('{ searchByAgreement(text: "x", limit: 10, hitsPerGroup: 3) { items { hits { id } } } }'))).toBe(500 + 1 + 10 * (1 + 3));
+    // a variable limit counts as given, or as the largest page when not yet known; so does a nested one
+    const paged = parse('query($n: Int) { agreements(limit: $n) { items { id } } }');
+    expect(queryCost(schema, paged, undefined, { variables: { n: 3 } })).toBe(1 + 3);
+    expect(queryCost(schema, paged)).toBe(1 + 100);
+    const nested = parse('query($n: Int) { agreements(limit: 2) { items { obligations(limit: $n) { items { id } } } } }');
+    expect(queryCost(schema, nested, undefined, { variables: { n: 3 } })).toBe(1 + 2 * (1 + (1 + 3)));
+    expect(queryCost(schema, nested)).toBe(1 + 2 * (1 + (1 + 100)));
+    // fragments count where they are spread, the page's items too
+    expect(queryCost(schema, parse('{ agreements(limit: 2) { items { ...A } } } fragment A on Agreement { subGoals { title } }'))).toBe(1 + 2 * (1 + 15));
+    expect(queryCost(schema, parse('{ agreements(limit: 2) { ...P } } fragment P on AgreementPage { totalCount items { id } }'))).toBe(1 + 2);
+    // the themes stay a plain list of sixteen
+    expect(queryCost(schema, parse('{ themes { theme } }'))).toBe(16);
   });
 
   it('lets every operation of the explorer and of GraphiQL’s examples through', () => {
     const examples = parse(readFileSync(join(projectRoot, 'api/examples.graphql'), 'utf8'));
     const operations = examples.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     expect(operations.length).toBeGreaterThan(5);
-    for (const op of operations) expect(queryCost(schema, { kind: Kind.DOCUMENT, definitions: [op] }), op.name?.value).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    for (const op of operations) {
+      const document = { kind: Kind.DOCUMENT, definitions: [op] } as const;
+      // a cost is only worth checking for an operation the schema takes (fields it does not know cost nothing)
+      expect(validate(schema, document).map((e) => e.message), op.name?.value).toEqual([]);
+      expect(queryCost(schema, document), op.name?.value).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    }
     // the explorer's operations, as its client sends them (api/explorer/src/queries.ts)
     const source = readFileSync(join(projectRoot, 'api/explorer/src/queries.ts'), 'utf8');
     const parts = new Map([...source.matchAll(/^const ([A-Z_]+) = (?:'([^']*)'|`([^`]*)`)/gm)].map((m) => [m[1]!, m[2] ?? m[3]!]));
     const expand = (text: string): string => text.replace(/\$\{([A-Z_]+)\}/g, (_, name: string) => expand(parts.get(name)!));
     const explorer = [...parts.values()].filter((t) => /^\s*(\{|query)/.test(t)).map(expand);
     expect(explorer.length).toBeGreaterThan(6);
-    for (const text of explorer) expect(queryCost(schema, parse(text)), print(parse(text)).slice(0, 80)).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    for (const text of explorer) {
+      const where = print(parse(text)).slice(0, 80);
+      expect(validate(schema, parse(text)).map((e) => e.message), where).toEqual([]);
+      expect(queryCost(schema, parse(text)), where).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    }
   });
 });
 
@@ -156,7 +257,7 @@ describe('the time and read budget of a request that passes the cost check', () 
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     // reads already sent to the store finish; no new ones start
     expect(server.api.query.reads - readsAtAnswer).toBeLessThan(10);
-    const after = await post(server.url, { query: '{ agreements(limit: 2) { id } }' });
+    const after = await post(server.url, { query: '{ agreements(limit: 2) { items { id } } }' });
     expect(one(after).errors).toBeUndefined();
   }, 30_000);
 
@@ -200,9 +301,9 @@ describe('the time and read budget of a request that passes the cost check', () 
   it('stops a request that reads more rows than it may', async () => {
     const small = await serve({ maxRowsRead: 20, cachedResponses: 0 });
     try {
-      const r = await post(small.url, { query: '{ agreements(limit: 50) { id subGoals { title partners { party { name } } } } }' });
+      const r = await post(small.url, { query: '{ agreements(limit: 50) { items { id subGoals { title partners { party { name } } } } } }' });
       expect(one(r).errors?.[0]?.extensions).toMatchObject({ code: 'REQUEST_BUDGET_EXCEEDED', budget: 'rows', limit: 20 });
-      const fine = await post(small.url, { query: '{ agreements(limit: 2) { id } }' });
+      const fine = await post(small.url, { query: '{ agreements(limit: 2) { items { id } } }' });
       expect(one(fine).errors).toBeUndefined();
     } finally {
       await small.close();
@@ -214,9 +315,11 @@ describe('the worst query the bound lets through', () => {
   it('answers within the time budget and far under 256 MB of memory', async () => {
     const server = await serve({ cachedResponses: 0 });
     try {
-      // near the cost limit: every party's roles, their agreements' pilots and sub-goals
-      const query = '{ parties(limit: 75) { name roles { role agreement { title pilot { name } } subGoal { title } evidence { quote } } } }';
+      // near the cost limit: 50 roles of each party, their agreements' pilots and sub-goals
+      const query = '{ parties(limit: 75) { totalCount items { name roles(limit: 50) { totalCount items { role agreement { title pilot { name } } subGoal { title } evidence { quote } } } } } }';
       const cost = queryCost(schema, parse(query));
+      // a role: 1, its agreement 1 with its pilot 1, its sub-goal 1, its evidence 1
+      expect(cost).toBe(1 + 75 * (1 + (1 + 50 * (1 + (1 + 1) + 1 + 1))));
       expect(cost).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
       expect(cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost / 2);
       global.gc?.();

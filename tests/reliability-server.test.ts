@@ -59,7 +59,10 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 /** A large answer (a hundred sub-goals with their partners and sentences); each `n` gives another answer. */
-const LARGE = 'query($n: Int!) { subGoals(limit: 100) { id title themes agreement { title } partners { party { name aliases } evidence { quote } } evidence { quote } } obligations(limit: 100, offset: $n) { action evidence { quote } } }';
+const LARGE =
+  'query($n: Int!) { subGoals(limit: 100) { totalCount items { id title themes agreement { title } partners { party { name aliases } evidence { quote } } evidence { quote } } } obligations(limit: 100, offset: $n) { totalCount pageInfo { offset limit hasNextPage } items { id action evidence { quote } } } }';
+
+type LargeAnswer = { obligations: { totalCount: number; pageInfo: { offset: number; limit: number; hasNextPage: boolean }; items: { id: string }[] } };
 
 describe('the response cache', () => {
   it('holds at most its bound in bytes, however many distinct large answers are asked for', async () => {
@@ -67,11 +70,22 @@ describe('the response cache', () => {
     const server = await serve({ cachedBytes: cap });
     try {
       const sizes: number[] = [];
+      const pages: LargeAnswer['obligations'][] = [];
       for (let n = 0; n < 40; n++) {
         const r = await gql(server.url, LARGE, { n });
         expect(r.body.errors).toBeUndefined();
         sizes.push(r.text.length);
+        pages.push((r.body.data as LargeAnswer).obligations);
       }
+      // each `n` is another page of the same list: it starts n items in, and counts the whole list
+      const total = pages[0]!.totalCount;
+      expect(total).toBeGreaterThan(40);
+      pages.forEach((p, n) => {
+        expect(p.totalCount).toBe(total);
+        expect(p.pageInfo).toEqual({ offset: n, limit: 100, hasNextPage: n + p.items.length < total });
+        expect(p.items).toHaveLength(Math.min(100, total - n));
+        if (n > 0) expect(p.items.slice(0, -1)).toEqual(pages[n - 1]!.items.slice(1, p.items.length));
+      });
       const cache = server.api.responseCache!;
       console.log(`response cache: 40 answers of ~${Math.round(sizes[0]! / 1024)} KB, ${cache.entries} kept, ${(cache.bytes / 2 ** 20).toFixed(2)} MB of a ${cap / 2 ** 20} MB bound`);
       expect(cache.bytes).toBeLessThanOrEqual(cap);

@@ -130,7 +130,7 @@ describe('request logs', () => {
     const logged = await startTestServer({ corpus: false, logger: pino({ level: 'info' }, sink) });
     try {
       await logged.gql('query Themes { themes { theme } }');
-      const failed = await logged.gql('query WhoIsThat { pilotsInvolving(party: "Ingen slik etat") { pilot { name } } }');
+      const failed = await logged.gql('query WhoIsThat { pilotsInvolving(party: "Ingen slik etat") { totalCount items { pilot { name } } } }');
       expect(failed.status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 50));
       const requests = lines.filter((l) => l.msg === 'request');

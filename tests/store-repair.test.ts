@@ -56,11 +56,12 @@ it('a flipped byte in the log: STORE_DAMAGED naming kg repair; kg repair keeps t
     form.append('0', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'ny-avtale.pdf');
     const upload = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'x-graphql-yoga-csrf': '1', authorization: `Bearer ${TOKEN}` }, body: form });
     expect(await upload.json()).toEqual({ data: { ingestDocument: { status: 'NEW' } } });
-    const listed = (await (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents { id } }' }) })).json()) as {
-      data: { documents: { id: string }[] };
+    const listed = (await (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ documents(limit: 100) { totalCount items { id } } }' }) })).json()) as {
+      data: { documents: { totalCount: number; items: { id: string }[] } };
     };
-    before = listed.data.documents.map((d) => d.id).sort();
+    before = listed.data.documents.items.map((d) => d.id).sort();
     expect(before).toHaveLength(6);
+    expect(listed.data.documents.totalCount).toBe(6);
   } finally {
     server.kill('SIGKILL');
     await new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve(undefined) : server.once('exit', resolve)));

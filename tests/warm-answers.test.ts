@@ -29,8 +29,8 @@ describe('answers computed ahead', () => {
     await warmAnswers(ctx);
     const before = ctx.reads;
     expect(before).toBeGreaterThan(0);
-    expect((await search(ctx, 'bustad', 20)).length).toBeGreaterThan(0);
-    expect((await similarMeasures(ctx, 'felles plankontor', 5)).length).toBeGreaterThan(0);
+    expect((await search(ctx, 'bustad', { limit: 20, offset: 0 })).items.length).toBeGreaterThan(0);
+    expect((await similarMeasures(ctx, 'felles plankontor', { limit: 5, offset: 0 })).items.length).toBeGreaterThan(0);
     expect((await transferableMeasures(ctx, undefined, 2)).length).toBeGreaterThan(0);
     expect((await partyNetwork(ctx, undefined, 2)).nodes.length).toBeGreaterThan(0);
     expect(ctx.reads).toBe(before);
@@ -44,7 +44,7 @@ describe('answers computed ahead', () => {
     ctx.invalidate();
     await expect.poll(() => warmed, { timeout: 60_000 }).toBe(1);
     const before = ctx.reads;
-    await search(ctx, 'hospitering', 5);
+    await search(ctx, 'hospitering', { limit: 5, offset: 0 });
     expect(ctx.reads).toBe(before);
   });
 });
@@ -79,8 +79,26 @@ describe('the server', () => {
   it('warms at start, so that the first search over HTTP reads nothing', async () => {
     await keepAnswersWarm(server.api);
     const before = server.api.query.reads;
-    const { search: hits } = await server.data<{ search: { text: string }[] }>('{ search(text: "bustad", limit: 5) { text } }');
-    expect(hits.length).toBeGreaterThan(0);
+    const { search: hits } = await server.data<{ search: { items: { text: string }[] } }>('{ search(text: "bustad", limit: 5) { items { text } } }');
+    expect(hits.items.length).toBeGreaterThan(0);
     expect(server.api.query.reads).toBe(before);
+  });
+
+  it('answers the warm measure question a page at a time: totalCount counts every measure above the threshold, offset goes on', async () => {
+    type Page = { totalCount: number; pageInfo: { offset: number; limit: number; hasNextPage: boolean }; items: { measure: { id: string }; score: number }[] };
+    const ask = (limit: number, offset: number) =>
+      server.data<{ similarMeasures: Page }>('query ($limit: Int, $offset: Int) { similarMeasures(text: "felles plankontor", limit: $limit, offset: $offset) { totalCount pageInfo { offset limit hasNextPage } items { measure { id } score } } }', { limit, offset });
+    const { similarMeasures: all } = await ask(100, 0);
+    expect(all.totalCount).toBeLessThan(100);
+    expect(all.totalCount).toBe(all.items.length);
+    expect(all.pageInfo).toEqual({ offset: 0, limit: 100, hasNextPage: false });
+    expect(all.totalCount).toBeGreaterThan(2);
+    const { similarMeasures: first } = await ask(2, 0);
+    const { similarMeasures: second } = await ask(2, 2);
+    expect(first.totalCount).toBe(all.totalCount);
+    expect(second.totalCount).toBe(all.totalCount);
+    expect(first.pageInfo).toEqual({ offset: 0, limit: 2, hasNextPage: true });
+    expect(second.pageInfo.hasNextPage).toBe(4 < all.totalCount);
+    expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
   });
 });

@@ -5,6 +5,7 @@
  */
 import { THEMES, type PartyKind, type Theme } from '../../domain/records.ts';
 import type { QueryContext } from '../../queries/context.ts';
+import type { Page, PageOf } from '../../queries/page.ts';
 import { lookups, pilotsInvolving, transferableMeasures } from '../../queries/index.ts';
 import { measureIndex } from '../../queries/measures.ts';
 
@@ -31,12 +32,12 @@ export interface TableParams {
 /** Pages of the paged lookups are read until one comes back short. */
 const PAGE = 100;
 
-async function allPages<T>(read: (page: { limit: number; offset: number }) => Promise<T[]>): Promise<T[]> {
+async function allPages<T>(read: (page: Page) => Promise<PageOf<T>>): Promise<T[]> {
   const all: T[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await read({ limit: PAGE, offset });
-    all.push(...page);
-    if (page.length < PAGE) return all;
+    all.push(...page.items);
+    if (page.items.length === 0 || all.length >= page.totalCount) return all;
   }
 }
 

@@ -1,5 +1,5 @@
 /** The checks on arguments the schema cannot state: page sizes, text lengths, minPilots; each failure is BAD_USER_INPUT naming the argument. */
-import type { Page } from '../../queries/lookups.ts';
+import type { Page } from '../../queries/page.ts';
 import { badUserInput } from './errors.ts';
 
 /** The largest page a list returns. */

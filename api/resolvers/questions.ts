@@ -7,10 +7,12 @@ import { partiesNamed } from '../../queries/party-resolution.ts';
 import { pilotsInvolving } from '../../queries/pilots-involving.ts';
 import { search, searchByAgreement } from '../../queries/search.ts';
 import { similarMeasures } from '../../queries/similar-measures.ts';
+import { pageOf } from '../../queries/page.ts';
 import { transferableMeasures } from '../../queries/transferable-measures.ts';
 import { asClientError } from './errors.ts';
 import { date, limit, minPilots, name, page, text } from './arguments.ts';
 import type { RequestContext } from './context.ts';
+import { answered } from './pages.ts';
 
 interface Paged {
   limit?: number | null;
@@ -20,42 +22,69 @@ interface Paged {
 const query = {
   pilotsInvolving: async (_: unknown, args: { party: string; theme?: Theme | null } & Paged, c: RequestContext) => {
     const p = page({ limit: args.limit ?? 20, offset: args.offset });
-    return (await pilotsInvolving(c.query, name(args.party, 'party'), args.theme ?? undefined)).slice(p.offset, p.offset + p.limit);
+    return answered(p, pageOf(await pilotsInvolving(c.query, name(args.party, 'party'), args.theme ?? undefined), p));
   },
   compareAgreements: async (_: unknown, args: { a: string; b: string }, c: RequestContext) => compareAgreements(c.query, args.a, args.b),
   transferableMeasures: async (_: unknown, args: { theme?: Theme | null; minPilots?: number | null } & Paged, c: RequestContext) => {
     const p = page(args);
-    return (await transferableMeasures(c.query, args.theme ?? undefined, minPilots(args.minPilots))).slice(p.offset, p.offset + p.limit);
+    return answered(p, pageOf(await transferableMeasures(c.query, args.theme ?? undefined, minPilots(args.minPilots)), p));
   },
-  similarMeasures: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => similarMeasures(c.query, text(args.text, 'text'), limit(args.limit, 10)),
+  similarMeasures: async (_: unknown, args: { text: string } & Paged, c: RequestContext) => {
+    const p = page({ limit: args.limit ?? 10, offset: args.offset });
+    return answered(p, await similarMeasures(c.query, text(args.text, 'text'), p));
+  },
   partyNetwork: async (_: unknown, args: { kinds?: PartyKind[] | null; minWeight?: number | null; limit?: number | null }, c: RequestContext) =>
     partyNetwork(c.query, args.kinds ?? undefined, args.minWeight ?? 1, limit(args.limit, 100)),
-  search: async (_: unknown, args: { text: string; limit?: number | null }, c: RequestContext) => search(c.query, text(args.text, 'text'), limit(args.limit, 20)),
-  searchByAgreement: async (_: unknown, args: { text: string; limit?: number | null; hitsPerGroup?: number | null }, c: RequestContext) =>
-    searchByAgreement(c.query, text(args.text, 'text'), limit(args.limit, 20), limit(args.hitsPerGroup, 5)),
-  partnerGroups: (_: unknown, args: Paged, c: RequestContext) => lookups.partnerGroups(c.query, page(args)),
-  documents: (_: unknown, __: unknown, c: RequestContext) => lookups.documents(c.query),
-  agreements: (_: unknown, args: { scheme?: Scheme | null; language?: Language | null; validOn?: string | null; expiresBefore?: string | null } & Paged, c: RequestContext) =>
-    lookups.agreements(
-      c.query,
-      {
-        ...(args.scheme ? { scheme: args.scheme } : {}),
-        ...(args.language ? { language: args.language } : {}),
-        ...(args.validOn ? { validOn: date(args.validOn, 'validOn') } : {}),
-        ...(args.expiresBefore ? { expiresBefore: date(args.expiresBefore, 'expiresBefore') } : {}),
-      },
-      page(args),
-    ),
+  search: async (_: unknown, args: { text: string } & Paged, c: RequestContext) => {
+    const p = page({ limit: args.limit ?? 20, offset: args.offset });
+    return answered(p, await search(c.query, text(args.text, 'text'), p));
+  },
+  searchByAgreement: async (_: unknown, args: { text: string; hitsPerGroup?: number | null } & Paged, c: RequestContext) => {
+    const p = page({ limit: args.limit ?? 20, offset: args.offset });
+    return answered(p, await searchByAgreement(c.query, text(args.text, 'text'), p, limit(args.hitsPerGroup, 5)));
+  },
+  partnerGroups: async (_: unknown, args: Paged, c: RequestContext) => {
+    const p = page(args);
+    return answered(p, await lookups.partnerGroups(c.query, p));
+  },
+  documents: async (_: unknown, args: Paged, c: RequestContext) => {
+    const p = page(args);
+    return answered(p, await lookups.documents(c.query, p));
+  },
+  agreements: async (_: unknown, args: { scheme?: Scheme | null; language?: Language | null; validOn?: string | null; expiresBefore?: string | null } & Paged, c: RequestContext) => {
+    const p = page(args);
+    const filter = {
+      ...(args.scheme ? { scheme: args.scheme } : {}),
+      ...(args.language ? { language: args.language } : {}),
+      ...(args.validOn ? { validOn: date(args.validOn, 'validOn') } : {}),
+      ...(args.expiresBefore ? { expiresBefore: date(args.expiresBefore, 'expiresBefore') } : {}),
+    };
+    return answered(p, await lookups.agreements(c.query, filter, p));
+  },
   agreement: (_: unknown, args: { id: string }, c: RequestContext) => c.loaders.nodes.Agreement.load(args.id),
-  pilots: (_: unknown, args: { cohort?: number | null }, c: RequestContext) => lookups.pilots(c.query, args.cohort ?? undefined),
-  parties: (_: unknown, args: { kind?: PartyKind | null; name?: string | null } & Paged, c: RequestContext) =>
-    lookups.parties(c.query, { ...(args.kind ? { kind: args.kind } : {}), ...(args.name ? { name: name(args.name, 'name') } : {}) }, page(args)),
+  pilots: async (_: unknown, args: { cohort?: number | null } & Paged, c: RequestContext) => {
+    const p = page(args);
+    return answered(p, pageOf(await lookups.pilots(c.query, args.cohort ?? undefined), p));
+  },
+  parties: async (_: unknown, args: { kind?: PartyKind | null; name?: string | null } & Paged, c: RequestContext) => {
+    const p = page(args);
+    return answered(p, await lookups.parties(c.query, { ...(args.kind ? { kind: args.kind } : {}), ...(args.name ? { name: name(args.name, 'name') } : {}) }, p));
+  },
   party: async (_: unknown, args: { name: string }, c: RequestContext) => (await partiesNamed(c.query, name(args.name, 'name')))[0]!,
-  subGoals: (_: unknown, args: { theme?: Theme | null; party?: string | null; pilot?: string | null } & Paged, c: RequestContext) =>
-    lookups.subGoals(c.query, { ...(args.theme ? { theme: args.theme } : {}), ...(args.party ? { party: name(args.party, 'party') } : {}), ...(args.pilot ? { pilot: args.pilot } : {}) }, page(args)),
-  obligations: (_: unknown, args: { party?: string | null; modality?: Modality | null } & Paged, c: RequestContext) =>
-    lookups.obligations(c.query, { ...(args.party ? { party: name(args.party, 'party') } : {}), ...(args.modality ? { modality: args.modality } : {}) }, page(args)),
-  planAnchors: (_: unknown, args: Paged, c: RequestContext) => lookups.planAnchors(c.query, page(args)),
+  subGoals: async (_: unknown, args: { theme?: Theme | null; party?: string | null; pilot?: string | null } & Paged, c: RequestContext) => {
+    const p = page(args);
+    const filter = { ...(args.theme ? { theme: args.theme } : {}), ...(args.party ? { party: name(args.party, 'party') } : {}), ...(args.pilot ? { pilot: args.pilot } : {}) };
+    return answered(p, await lookups.subGoals(c.query, filter, p));
+  },
+  obligations: async (_: unknown, args: { party?: string | null; modality?: Modality | null } & Paged, c: RequestContext) => {
+    const p = page(args);
+    return answered(p, await lookups.obligations(c.query, { ...(args.party ? { party: name(args.party, 'party') } : {}), ...(args.modality ? { modality: args.modality } : {}) }, p));
+  },
+  planAnchors: async (_: unknown, args: Paged, c: RequestContext) => {
+    const p = page(args);
+    return answered(p, await lookups.planAnchors(c.query, p));
+  },
+  // the sixteen themes are a closed vocabulary: a list that does not grow with the corpus
   themes: (_: unknown, __: unknown, c: RequestContext) => lookups.themes(c.query),
 };
 

@@ -24,6 +24,7 @@ import { byNumber } from '../../queries/entities.ts';
 import { evidenceOf, sentenceOf } from '../../queries/evidence.ts';
 import type { PilotWithCohort } from '../../queries/lookups.ts';
 import type { NetworkEdge, NetworkNode } from '../../queries/party-network.ts';
+import { pageOf } from '../../queries/page.ts';
 import type { PilotInvolvement } from '../../queries/pilots-involving.ts';
 import { roleIn } from '../../queries/roles.ts';
 import type { SearchGroup, SearchHit } from '../../queries/search.ts';
@@ -31,10 +32,26 @@ import type { ScoredMeasure } from '../../queries/similar-measures.ts';
 import type { MeasureCluster } from '../../queries/transferable-measures.ts';
 import { limit, page } from './arguments.ts';
 import type { IngestReport, RequestContext } from './context.ts';
+import { answered } from './pages.ts';
 
 /** The nodes of these ids that exist, in the order asked. */
 async function nodes<P>(loader: DataLoader<string, P | undefined>, ids: string[]): Promise<P[]> {
   return (await loader.loadMany(ids)).filter((n): n is P => n !== undefined && !(n instanceof Error));
+}
+
+type PageArgs = { limit?: number | null; offset?: number | null };
+
+/** A page of a list held whole. */
+function paged<T>(args: PageArgs, list: T[]) {
+  const p = page(args);
+  return answered(p, pageOf(list, p));
+}
+
+/** A page of nodes by id: only the page's nodes are loaded. */
+async function pagedNodes<P>(args: PageArgs, loader: DataLoader<string, P | undefined>, list: string[]) {
+  const p = page(args);
+  const { totalCount, items } = pageOf(list, p);
+  return answered(p, { totalCount, items: await nodes(loader, items) });
 }
 
 /** The neighbours' ids, each once. */
@@ -159,11 +176,8 @@ export const typeResolvers = {
     subGoals: async (a: AgreementProperties, _: unknown, c: RequestContext) => (await nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.agreementSubGoals.load(a.id)))).sort(byNumber),
     planAnchors: async (a: AgreementProperties, _: unknown, c: RequestContext) =>
       (await c.loaders.neighbours.agreementAnchors.load(a.id)).map((n) => ({ anchor: n.id, evidence: evidenceOf(n.props) })),
-    obligations: async (a: AgreementProperties, args: { limit?: number | null; offset?: number | null }, c: RequestContext) => {
-      const p = page(args);
-      const list = ids(await c.loaders.neighbours.agreementObligations.load(a.id)).sort((x, y) => x.localeCompare(y, 'nb', { numeric: true }));
-      return nodes(c.loaders.nodes.Obligation, list.slice(p.offset, p.offset + p.limit));
-    },
+    obligations: async (a: AgreementProperties, args: PageArgs, c: RequestContext) =>
+      pagedNodes(args, c.loaders.nodes.Obligation, ids(await c.loaders.neighbours.agreementObligations.load(a.id)).sort((x, y) => x.localeCompare(y, 'nb', { numeric: true }))),
   },
 
   AnchorInAgreement: {
@@ -179,12 +193,12 @@ export const typeResolvers = {
 
   Party: {
     aliases: (p: PartyParent) => p.aliases ?? [],
-    roles: (p: PartyParent, _: unknown, c: RequestContext) => partyRoles(c, p.id),
-    pilots: async (p: PartyParent, _: unknown, c: RequestContext) => {
+    roles: async (p: PartyParent, args: PageArgs, c: RequestContext) => paged(args, await partyRoles(c, p.id)),
+    pilots: async (p: PartyParent, args: PageArgs, c: RequestContext) => {
       const agreements = [...new Set((await partyRoles(c, p.id)).map((r) => r.agreement).filter((a) => a !== undefined))];
       const pilots = await Promise.all(agreements.map((a) => pilotOfAgreement(c, a)));
       const unique = new Map(pilots.filter((x) => x !== undefined).map((x) => [x.id, x]));
-      return [...unique.values()].sort(byName);
+      return paged(args, [...unique.values()].sort(byName));
     },
   },
 
@@ -241,20 +255,20 @@ export const typeResolvers = {
   },
 
   PartnerGroup: {
-    subGoals: async (g: PartnerGroupProperties, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)).sort()),
-    agreements: async (g: PartnerGroupProperties, _: unknown, c: RequestContext) => {
+    subGoals: async (g: PartnerGroupProperties, args: PageArgs, c: RequestContext) => pagedNodes(args, c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)).sort()),
+    agreements: async (g: PartnerGroupProperties, args: PageArgs, c: RequestContext) => {
       const subGoals = await nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)));
-      return nodes(c.loaders.nodes.Agreement, [...new Set(subGoals.map((s) => s.agreement))].sort());
+      return pagedNodes(args, c.loaders.nodes.Agreement, [...new Set(subGoals.map((s) => s.agreement))].sort());
     },
-    pilots: async (g: PartnerGroupProperties, _: unknown, c: RequestContext) => {
+    pilots: async (g: PartnerGroupProperties, args: PageArgs, c: RequestContext) => {
       const subGoals = await nodes(c.loaders.nodes.SubGoal, ids(await c.loaders.neighbours.groupSubGoals.load(g.id)));
       const pilots = await Promise.all([...new Set(subGoals.map((s) => s.agreement))].map((a) => pilotOfAgreement(c, a)));
-      return [...new Map(pilots.filter((p) => p !== undefined).map((p) => [p.id, p])).values()].sort((x, y) => x.name.localeCompare(y.name, 'nb'));
+      return paged(args, [...new Map(pilots.filter((p) => p !== undefined).map((p) => [p.id, p])).values()].sort((x, y) => x.name.localeCompare(y.name, 'nb')));
     },
   },
 
   PlanAnchor: {
-    agreements: async (x: PlanAnchorProperties, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Agreement, ids(await c.loaders.neighbours.anchorAgreements.load(x.id)).sort()),
+    agreements: async (x: PlanAnchorProperties, args: PageArgs, c: RequestContext) => pagedNodes(args, c.loaders.nodes.Agreement, ids(await c.loaders.neighbours.anchorAgreements.load(x.id)).sort()),
   },
 
   // the answers' types: ids in an answer become the graph's nodes
@@ -299,8 +313,8 @@ export const typeResolvers = {
   },
 
   MeasureCluster: {
-    pilots: (x: MeasureCluster, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Pilot, x.pilots),
-    measures: (x: MeasureCluster, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Measure, x.measures),
+    pilots: (x: MeasureCluster, args: PageArgs, c: RequestContext) => pagedNodes(args, c.loaders.nodes.Pilot, x.pilots),
+    measures: (x: MeasureCluster, args: PageArgs, c: RequestContext) => pagedNodes(args, c.loaders.nodes.Measure, x.measures),
   },
 
   ScoredMeasure: {
@@ -314,11 +328,11 @@ export const typeResolvers = {
   },
 
   NetworkNode: {
-    pilots: (x: NetworkNode, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Pilot, x.pilots),
+    pilots: (x: NetworkNode, args: PageArgs, c: RequestContext) => pagedNodes(args, c.loaders.nodes.Pilot, x.pilots),
   },
 
   NetworkEdge: {
-    pilots: (x: NetworkEdge, _: unknown, c: RequestContext) => nodes(c.loaders.nodes.Pilot, x.pilots),
+    pilots: (x: NetworkEdge, args: PageArgs, c: RequestContext) => pagedNodes(args, c.loaders.nodes.Pilot, x.pilots),
   },
 
   SearchHit: {

@@ -1,6 +1,6 @@
 /** The agreements view as data: one row per agreement with its validity, and an agreement's parts. Pure (no DOM). */
 import type { Lang, Translate } from './labels.ts';
-import type { AgreementDetail, AgreementInfo, Evidence, SubGoalExtras } from './types.ts';
+import type { AgreementDetail, AgreementInfo, Evidence, Obligation, SubGoalExtras } from './types.ts';
 
 const LOCALES: Record<Lang, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
 
@@ -59,7 +59,7 @@ export function subGoalParts(detail: AgreementDetail, extras: SubGoalExtras[]): 
 }
 
 /** Obligations as a sentence: "Husbanken skal: støtte kommunene …" with where it sits. */
-export function obligationLine(o: AgreementDetail['obligations'][number], t: Translate): { who: string; modality: string; action: string; where: string | null } {
+export function obligationLine(o: Obligation, t: Translate): { who: string; modality: string; action: string; where: string | null } {
   return {
     who: o.parties.map((p) => p.name).join(', '),
     modality: t(`modality.${o.modality}`),

@@ -1,8 +1,8 @@
 /** The agreements view: every agreement with its validity; the chosen one's obligations, plan anchors and sub-goals. */
 import { agreementRows, obligationLine, subGoalParts, validityText, type SubGoalPart } from './agreements-model.ts';
-import { chip, fill, h, keepFocus, type Child } from './dom.ts';
+import { chip, fill, h, keepFocus, moreNote, type Child } from './dom.ts';
 import { evidenceBlock } from './evidence-view.ts';
-import type { Lang, Translate } from './labels.ts';
+import { shownOf, type Lang, type Translate } from './labels.ts';
 import type { GraphQLClient } from './queries.ts';
 import type { AgreementDetail, ExplorerData, SubGoalExtras } from './types.ts';
 
@@ -92,8 +92,9 @@ export class AgreementsView {
     if (this.state === 'loading') return fill(this.detailEl, h('p', { class: 'note' }, t('agreements.loading')));
     if (this.state === 'error' || !this.detail) return fill(this.detailEl, h('p', { class: 'error' }, t('app.error')));
     const { detail, extras } = this.detail;
-    const section = (key: string, count: number, body: Child | Child[]) =>
-      h('details', { class: `part ${key}`, 'data-part': key, open: true }, h('summary', {}, h('h4', {}, `${t(`agreements.${key}`)} (${count})`)), count ? body : h('p', { class: 'muted' }, t('agreements.empty')));
+    // the heading counts what the part shows, "(100 av 130)" when the whole list holds more
+    const section = (key: string, count: number, body: Child | Child[], total = count) =>
+      h('details', { class: `part ${key}`, 'data-part': key, open: true }, h('summary', {}, h('h4', {}, `${t(`agreements.${key}`)} (${shownOf(t, count, total)})`)), count ? body : h('p', { class: 'muted' }, t('agreements.empty')));
     fill(
       this.detailEl,
       h('h3', { id: 'agreement-title' }, detail.title),
@@ -105,21 +106,25 @@ export class AgreementsView {
       ),
       section(
         'obligations',
-        detail.obligations.length,
-        h(
-          'ol',
-          { class: 'obligations' },
-          detail.obligations.map((o) => {
-            const line = obligationLine(o, t);
-            return h(
-              'li',
-              { 'data-obligation': o.id, 'data-modality': o.modality },
-              h('p', {}, h('strong', { class: 'who' }, line.who), ' ', h('span', { class: 'chip modality' }, line.modality), ' ', h('span', { class: 'action' }, line.action)),
-              line.where ? h('p', { class: 'muted where' }, line.where) : null,
-              evidenceBlock(o.evidence, t),
-            );
-          }),
-        ),
+        detail.obligations.items.length,
+        [
+          h(
+            'ol',
+            { class: 'obligations' },
+            detail.obligations.items.map((o) => {
+              const line = obligationLine(o, t);
+              return h(
+                'li',
+                { 'data-obligation': o.id, 'data-modality': o.modality },
+                h('p', {}, h('strong', { class: 'who' }, line.who), ' ', h('span', { class: 'chip modality' }, line.modality), ' ', h('span', { class: 'action' }, line.action)),
+                line.where ? h('p', { class: 'muted where' }, line.where) : null,
+                evidenceBlock(o.evidence, t),
+              );
+            }),
+          ),
+          moreNote(t, detail.obligations.items.length, detail.obligations.totalCount),
+        ],
+        detail.obligations.totalCount,
       ),
       section(
         'planAnchors',

@@ -1,4 +1,5 @@
 /** A few DOM helpers: element creation, chips, keeping the focus across a re-render. */
+import type { Translate } from './labels.ts';
 
 export type Child = Node | string | number | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined | ((event: never) => void);
@@ -49,6 +50,11 @@ export function keepFocus(scope: Element, update: () => void): void {
   }
   update();
   if (selector && !active?.isConnected) scope.querySelector<HTMLElement>(selector)?.focus();
+}
+
+/** Under a list that shows one page of a longer one: "Viser 20 av 35." (nothing when it shows all). */
+export function moreNote(t: Translate, shown: number, total: number): HTMLElement | null {
+  return total > shown ? h('p', { class: 'note more', 'data-shown': shown, 'data-total': total }, t('common.showing', { shown, total })) : null;
 }
 
 /** Download links, grouped by what they are: "Download: the matrix CSV · XLSX". */

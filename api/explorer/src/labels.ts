@@ -16,6 +16,11 @@ export function translator(lang: Lang): Translate {
   };
 }
 
+/** How many a list shows: "12", or "20 av 35" when the whole list holds more than it shows. */
+export function shownOf(t: Translate, shown: number, total: number): string {
+  return total > shown ? t('common.of', { shown, total }) : String(shown);
+}
+
 export function parseLang(value: string | null | undefined): Lang {
   return (LANGS as readonly string[]).includes(value ?? '') ? (value as Lang) : 'nb';
 }

@@ -3,11 +3,15 @@ import type { MeasureCluster, ScoredMeasure, SearchGroup, SearchHit } from './ty
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nb');
 
-/** Clusters with the most pilots first; in each, pilots by name and measures by pilot. */
+/** Clusters with the most pilots first (all of them, not only the page shown); in each, the pilots shown by name and the measures by pilot. */
 export function orderClusters(clusters: MeasureCluster[]): MeasureCluster[] {
   return [...clusters]
-    .sort((a, b) => b.pilots.length - a.pilots.length || b.cohesion - a.cohesion || a.label.localeCompare(b.label, 'nb'))
-    .map((c) => ({ ...c, pilots: [...c.pilots].sort(byName), measures: [...c.measures].sort((x, y) => byName(x.pilot, y.pilot) || x.text.localeCompare(y.text, 'nb')) }));
+    .sort((a, b) => b.pilots.totalCount - a.pilots.totalCount || b.cohesion - a.cohesion || a.label.localeCompare(b.label, 'nb'))
+    .map((c) => ({
+      ...c,
+      pilots: { ...c.pilots, items: [...c.pilots.items].sort(byName) },
+      measures: { ...c.measures, items: [...c.measures.items].sort((x, y) => byName(x.pilot, y.pilot) || x.text.localeCompare(y.text, 'nb')) },
+    }));
 }
 
 /** Most similar first. */

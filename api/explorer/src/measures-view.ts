@@ -1,19 +1,19 @@
 /** The measures view: measures that recur across pilots (by theme), and measures like a typed description. */
-import { chip, downloadLinks, fill, h, keepFocus } from './dom.ts';
+import { chip, downloadLinks, fill, h, keepFocus, moreNote } from './dom.ts';
 import { measureDownloads } from './downloads.ts';
 import { evidenceBlock } from './evidence-view.ts';
-import type { Translate } from './labels.ts';
+import { shownOf, type Translate } from './labels.ts';
 import { orderClusters, orderSimilar } from './measures-model.ts';
 import type { GraphQLClient } from './queries.ts';
-import { THEMES, type MeasureCluster, type MeasureInfo, type ScoredMeasure, type Theme } from './types.ts';
+import { THEMES, type MeasureCluster, type MeasureInfo, type Page, type ScoredMeasure, type Theme } from './types.ts';
 
 type Loaded<T> = { state: 'idle' } | { state: 'loading' } | { state: 'error' } | { state: 'done'; value: T; query: string };
 
 export class MeasuresView {
   private theme: Theme | null = null;
-  private clusters: Loaded<MeasureCluster[]> = { state: 'idle' };
+  private clusters: Loaded<Page<MeasureCluster>> = { state: 'idle' };
   private similarText = '';
-  private similar: Loaded<ScoredMeasure[]> = { state: 'idle' };
+  private similar: Loaded<Page<ScoredMeasure>> = { state: 'idle' };
   private readonly clusterForm = h('form', { class: 'inline-form', id: 'clusters-form' });
   private readonly clusterOut = h('div', { id: 'clusters', 'aria-live': 'polite' });
   private readonly similarForm = h('form', { class: 'inline-form', id: 'similar-form', role: 'search' });
@@ -79,7 +79,8 @@ export class MeasuresView {
     this.renderClusters();
     const query = theme ?? '';
     try {
-      const value = orderClusters(await this.client.transferable(theme));
+      const page = await this.client.transferable(theme);
+      const value = { ...page, items: orderClusters(page.items) };
       if (this.theme === theme) this.clusters = { state: 'done', value, query };
     } catch {
       if (this.theme === theme) this.clusters = { state: 'error' };
@@ -102,7 +103,8 @@ export class MeasuresView {
     this.similar = { state: 'loading' };
     this.renderSimilar();
     try {
-      this.similar = { state: 'done', value: orderSimilar(await this.client.similar(query)), query };
+      const page = await this.client.similar(query);
+      this.similar = { state: 'done', value: { ...page, items: orderSimilar(page.items) }, query };
     } catch {
       this.similar = { state: 'error' };
     }
@@ -118,25 +120,32 @@ export class MeasuresView {
   private renderClusters(): void {
     const t = this.t;
     const c = this.clusters;
-    this.root.dataset.clusters = c.state === 'done' ? `${c.query}:${c.value.length}` : c.state;
+    this.root.dataset.clusters = c.state === 'done' ? `${c.query}:${c.value.items.length}` : c.state;
     if (c.state !== 'done') return fill(this.clusterOut, this.status(c));
-    if (c.value.length === 0) return fill(this.clusterOut, h('p', { class: 'muted' }, t('measures.none')));
+    if (c.value.items.length === 0) return fill(this.clusterOut, h('p', { class: 'muted' }, t('measures.none')));
     fill(
       this.clusterOut,
-      h('p', { class: 'status' }, t('measures.count', { n: c.value.length })),
+      h('p', { class: 'status' }, t('measures.count', { n: shownOf(t, c.value.items.length, c.value.totalCount) })),
       h(
         'ol',
         { class: 'clusters' },
-        c.value.map((cluster) =>
+        c.value.items.map((cluster) =>
           h(
             'li',
             { class: 'cluster', 'data-label': cluster.label },
             h('h3', {}, cluster.label),
-            h('p', { class: 'pilots' }, h('strong', {}, `${t('measures.pilots')}: `), cluster.pilots.map((p) => chip(p.name, 'pilot'))),
+            h(
+              'p',
+              { class: 'pilots' },
+              h('strong', {}, `${t('measures.pilots')}: `),
+              cluster.pilots.items.map((p) => chip(p.name, 'pilot')),
+              cluster.pilots.totalCount > cluster.pilots.items.length ? h('span', { class: 'muted more' }, ` (${shownOf(t, cluster.pilots.items.length, cluster.pilots.totalCount)})`) : null,
+            ),
             h('p', { class: 'muted' }, t('measures.cohesion', { value: cluster.cohesion.toFixed(2) })),
             cluster.sharedTerms?.length ? h('p', { class: 'shared-terms' }, h('strong', {}, `${t('measures.sharedTerms')}: `), cluster.sharedTerms.map((x) => chip(x, 'term'))) : null,
             cluster.themes?.length ? h('p', { class: 'themes' }, h('strong', {}, `${t('measures.themes')}: `), cluster.themes.map((x) => chip(t(`theme.${x}`), 'theme'))) : null,
-            h('ul', { class: 'measures' }, cluster.measures.map((m) => this.measure(m))),
+            h('ul', { class: 'measures' }, cluster.measures.items.map((m) => this.measure(m))),
+            moreNote(t, cluster.measures.items.length, cluster.measures.totalCount),
           ),
         ),
       ),
@@ -158,14 +167,14 @@ export class MeasuresView {
     const s = this.similar;
     this.root.dataset.similar = s.state === 'done' ? s.query : s.state;
     if (s.state !== 'done') return fill(this.similarOut, this.status(s));
-    if (s.value.length === 0) return fill(this.similarOut, h('p', { class: 'muted' }, t('similar.none', { q: s.query })));
+    if (s.value.items.length === 0) return fill(this.similarOut, h('p', { class: 'muted' }, t('similar.none', { q: s.query })));
     fill(
       this.similarOut,
-      h('p', { class: 'status' }, t('similar.count', { n: s.value.length, q: s.query })),
+      h('p', { class: 'status' }, t('similar.count', { n: shownOf(t, s.value.items.length, s.value.totalCount), q: s.query })),
       h(
         'ol',
         { class: 'similar' },
-        s.value.map((m) =>
+        s.value.items.map((m) =>
           h(
             'li',
             { 'data-measure': m.measure.id },

@@ -1,7 +1,7 @@
 /** The party network view: filters, search, the sigma graph, the list of parties and a party's details. */
 import type { UndirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { chip, downloadLinks, fill, h, keepFocus } from './dom.ts';
+import { chip, downloadLinks, fill, h, keepFocus, moreNote } from './dom.ts';
 import { networkDownloads } from './downloads.ts';
 import { evidenceBlock } from './evidence-view.ts';
 import type { Translate } from './labels.ts';
@@ -353,6 +353,7 @@ export class NetworkView {
           ),
         ),
       ),
+      moreNote(t, p.roles.items.length, p.roles.totalCount),
     );
   }
 }

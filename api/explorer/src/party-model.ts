@@ -18,11 +18,12 @@ export interface PartyPilotGroup {
 
 /**
  * One group per pilot, pilots by name; in a group the roles in the model's order (coordinating
- * main party … signatory), agreement-level roles before sub-goal roles, sub-goals by number.
+ * main party … signatory), agreement-level roles before sub-goal roles, sub-goals by number. Of the
+ * roles the party detail holds (the first page of them).
  */
 export function groupPartyRoles(party: PartyDetail): PartyPilotGroup[] {
   const groups = new Map<string, PartyPilotGroup>();
-  for (const r of party.roles) {
+  for (const r of party.roles.items) {
     const pilot = r.agreement.pilot;
     const group = groups.get(pilot.id) ?? { pilot: { id: pilot.id, name: pilot.name }, roles: [], entries: [] };
     groups.set(pilot.id, group);

@@ -1,27 +1,39 @@
 /** The GraphQL operations of the explorer and a small client for them (the browser talks only to /graphql). */
-import type { AgreementDetail, AgreementInfo, Comparison, DocumentInfo, ExplorerData, Involvement, MeasureCluster, NetworkData, PartyDetail, PartyInfo, PilotInfo, ScoredMeasure, SearchGroup, SearchHit, SubGoalExtras, SubGoalInfo, Theme } from './types.ts';
+import type { AgreementDetail, AgreementInfo, Comparison, DocumentInfo, ExplorerData, Involvement, MeasureCluster, NetworkData, Page, PartyDetail, PartyInfo, PilotInfo, ScoredMeasure, SearchGroup, SearchHit, SubGoalExtras, SubGoalInfo, Theme } from './types.ts';
 
 const EVIDENCE = 'evidence { document page pageEnd quote url method confidence }';
 
-const PILOTS = `{ pilots { id name cohort otherNames agreements { id title scheme } } }`;
-const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) {
+// Every list that grows with the corpus comes as a page ({ totalCount items }, at most 100 items).
+// What the explorer computes with (pilots, agreements, parties and their roles, sub-goals,
+// documents, the pilots involving a party) it walks page by page, so that it has the whole list; what it only shows (search hits,
+// clusters, similar measures, a party's roles, an agreement's obligations) it asks one page of, and
+// the view says "N of totalCount" when the list is longer.
+const PILOTS = `query($offset: Int!) { pilots(limit: 100, offset: $offset) { totalCount items { id name cohort otherNames agreements { id title scheme } } } }`;
+const AGREEMENTS = `query($offset: Int!) { agreements(limit: 100, offset: $offset) { totalCount items {
   id title scheme language source validFrom validUntil validity { from until ${EVIDENCE} } pilot { id name }
-} }`;
-const PARTIES = `query($offset: Int!) { parties(limit: 100, offset: $offset) { id name kind aliases roles { role themes agreement { pilot { id } } } } }`;
-const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) {
+} } }`;
+// 50 parties a page, each with up to 100 roles (a party with more gets the rest by PARTY_ROLES)
+const PARTY_ROLE_INFO = 'role themes agreement { pilot { id } }';
+const PARTIES = `query($offset: Int!) { parties(limit: 50, offset: $offset) { totalCount items { id name kind aliases roles(limit: 100) { totalCount items { ${PARTY_ROLE_INFO} } } } } }`;
+const PARTY_ROLES = `query($name: String!, $offset: Int!) { party(name: $name) { roles(limit: 100, offset: $offset) { totalCount items { ${PARTY_ROLE_INFO} } } } }`;
+const SUBGOALS = `query($offset: Int!) { subGoals(limit: 100, offset: $offset) { totalCount items {
   id number title themes
   agreement { id title pilot { id } }
   partners { party { id name } role ${EVIDENCE} }
   mayInvite { party { id name } }
   ${EVIDENCE}
+} } }`;
+const DOCUMENTS = `query($offset: Int!) { documents(limit: 100, offset: $offset) { totalCount items { file warnings agreements { id title source } } } }`;
+// a node's pilots up to 50 and a link's up to 20 (within the cost limit; the corpus has 8 pilots, and a link's weight is its full count)
+const NETWORK = `{ partyNetwork {
+  nodes { id name kind degree betweenness pilots(limit: 50) { totalCount items { id } } }
+  edges { source target weight pilots(limit: 20) { totalCount items { id } } }
 } }`;
-const DOCUMENTS = `{ documents { file warnings agreements { id title source } } }`;
-const NETWORK = `{ partyNetwork { nodes { id name kind degree betweenness pilots { id } } edges { source target weight pilots { id } } } }`;
 const PARTY = `query($name: String!) { party(name: $name) {
   id name kind aliases
-  roles { role themes agreement { id title pilot { id name } } subGoal { id number title themes } ${EVIDENCE} }
+  roles(limit: 100) { totalCount items { role themes agreement { id title pilot { id name } } subGoal { id number title themes } ${EVIDENCE} } }
 } }`;
-const INVOLVEMENT = `query($party: String!) { pilotsInvolving(party: $party) { pilot { id name } subGoals { id themes } roles } }`;
+const INVOLVEMENT = `query($party: String!, $offset: Int!) { pilotsInvolving(party: $party, limit: 100, offset: $offset) { totalCount items { pilot { id name } subGoals { id themes } roles } } }`;
 const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
   a { id title } b { id title }
   sharedParties { id name kind }
@@ -34,17 +46,19 @@ const COMPARE = `query($a: ID!, $b: ID!) { compareAgreements(a: $a, b: $b) {
 
 const AGREEMENT_CORE = `
   id title validity { from until ${EVIDENCE} }
-  obligations(limit: 100) { id modality action section parties { id name } subGoal { number title } ${EVIDENCE} }
+  obligations(limit: 100) { totalCount items { id modality action section parties { id name } subGoal { number title } ${EVIDENCE} } }
   planAnchors { anchor { id name type } ${EVIDENCE} }`;
 const SUBGOAL_CORE = `id number title themes partnerGroups mayInviteGroups ${EVIDENCE}`;
 const SUBGOAL_EXTRAS = `groups { group { id name } role ${EVIDENCE} } themeReasons { theme words ${EVIDENCE} }`;
 const agreementQuery = (extras: boolean) => `query($id: ID!) { agreement(id: $id) { ${AGREEMENT_CORE} subGoals { ${SUBGOAL_CORE} ${extras ? SUBGOAL_EXTRAS : ''} } } }`;
 const MEASURE = `id text pilot { id name } subGoal { number title agreement { id title } } ${EVIDENCE}`;
-const clustersQuery = (extras: boolean) => `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { label cohesion pilots { id name } measures { ${MEASURE} } ${extras ? 'sharedTerms themes' : ''} } }`;
-const similarQuery = (extras: boolean) => `query($text: String!) { similarMeasures(text: $text, limit: 10) { score text pilot { id name } measure { id subGoal { number title agreement { id title } } } ${EVIDENCE} ${extras ? 'sharedTerms' : ''} } }`;
+const clustersQuery = (extras: boolean) =>
+  `query($theme: Theme) { transferableMeasures(theme: $theme, limit: 100) { totalCount items { label cohesion pilots(limit: 20) { totalCount items { id name } } measures(limit: 20) { totalCount items { ${MEASURE} } } ${extras ? 'sharedTerms themes' : ''} } } }`;
+const similarQuery = (extras: boolean) =>
+  `query($text: String!) { similarMeasures(text: $text, limit: 10) { totalCount items { score text pilot { id name } measure { id subGoal { number title agreement { id title } } } ${EVIDENCE} ${extras ? 'sharedTerms' : ''} } } }`;
 const HIT = `kind id text score section ${EVIDENCE}`;
-const SEARCH_GROUPED = `query($text: String!) { searchByAgreement(text: $text, limit: 40, hitsPerGroup: 5) { agreement { id title } pilot { id name } document score hits { ${HIT} } } }`;
-const SEARCH = `query($text: String!) { search(text: $text, limit: 40) { ${HIT} agreement { id title } pilot { id name } } }`;
+const SEARCH_GROUPED = `query($text: String!) { searchByAgreement(text: $text, limit: 40, hitsPerGroup: 5) { totalCount items { agreement { id title } pilot { id name } document score hits { ${HIT} } } } }`;
+const SEARCH = `query($text: String!) { search(text: $text, limit: 40) { totalCount items { ${HIT} agreement { id title } pilot { id name } } } }`;
 
 export type Fetch = (input: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
@@ -97,26 +111,52 @@ export class GraphQLClient {
     }
   }
 
-  /** Every page of a list field (the API gives at most 100 per request). */
-  async all<T>(query: string, field: string): Promise<T[]> {
-    const out: T[] = [];
-    for (let offset = 0; ; offset += 100) {
-      const page = (await this.request<Record<string, T[]>>(query, { offset }))[field] ?? [];
-      out.push(...page);
-      if (page.length < 100) return out;
+  /**
+   * Every item of a paged list: asks `query` again with `offset` (and `variables`) until it has
+   * `totalCount` items, starting after the items already `had`.
+   */
+  async pages<T, D>(query: string, pick: (data: D) => Page<T> | null | undefined, variables: Record<string, unknown> = {}, had: T[] = []): Promise<T[]> {
+    const out = [...had];
+    for (;;) {
+      const page = pick(await this.request<D>(query, { ...variables, offset: out.length }));
+      if (!page) return out;
+      out.push(...page.items);
+      if (page.items.length === 0 || out.length >= page.totalCount) return out;
     }
   }
 
+  /** Every item of a top-level list field, page by page. */
+  all<T>(query: string, field: string): Promise<T[]> {
+    return this.pages(query, (data: Record<string, Page<T>>) => data[field]);
+  }
+
   async load(): Promise<ExplorerData> {
-    const [pilots, agreements, parties, subGoals, network, documents] = await Promise.all([
-      this.request<{ pilots: PilotInfo[] }>(PILOTS).then((d) => d.pilots),
+    type PagedParty = Omit<PartyInfo, 'roles'> & { roles: Page<PartyInfo['roles'][number]> };
+    type PagedNode = Omit<NetworkData['nodes'][number], 'pilots'> & { pilots: Page<{ id: string }> };
+    type PagedEdge = Omit<NetworkData['edges'][number], 'pilots'> & { pilots: Page<{ id: string }> };
+    const [pilots, agreements, pagedParties, subGoals, network, documents] = await Promise.all([
+      this.all<PilotInfo>(PILOTS, 'pilots'),
       this.all<AgreementInfo>(AGREEMENTS, 'agreements'),
-      this.all<PartyInfo>(PARTIES, 'parties'),
+      this.all<PagedParty>(PARTIES, 'parties'),
       this.all<SubGoalInfo>(SUBGOALS, 'subGoals'),
-      this.request<{ partyNetwork: NetworkData }>(NETWORK).then((d) => d.partyNetwork),
-      this.request<{ documents: DocumentInfo[] }>(DOCUMENTS).then((d) => d.documents),
+      this.request<{ partyNetwork: { nodes: PagedNode[]; edges: PagedEdge[] } }>(NETWORK).then((d) => d.partyNetwork),
+      this.all<DocumentInfo>(DOCUMENTS, 'documents'),
     ]);
-    return { pilots, agreements, parties, subGoals, network, documents };
+    // the filters need every role of a party: the rest of a longer list, by the party's name
+    const parties = await Promise.all(
+      pagedParties.map(async (p): Promise<PartyInfo> => ({
+        ...p,
+        roles: p.roles.items.length < p.roles.totalCount ? await this.pages(PARTY_ROLES, (d: { party: { roles: Page<PartyInfo['roles'][number]> } | null }) => d.party?.roles, { name: p.name }, p.roles.items) : p.roles.items,
+      })),
+    );
+    return {
+      pilots,
+      agreements,
+      parties,
+      subGoals,
+      network: { nodes: network.nodes.map((n) => ({ ...n, pilots: n.pilots.items })), edges: network.edges.map((e) => ({ ...e, pilots: e.pilots.items })) },
+      documents,
+    };
   }
 
   async party(name: string): Promise<PartyDetail | null> {
@@ -133,8 +173,9 @@ export class GraphQLClient {
     }
   }
 
+  /** Every pilot involving the party, page by page (the matrix marks them all). */
   async involvement(party: string): Promise<Involvement[]> {
-    return (await this.request<{ pilotsInvolving: Involvement[] }>(INVOLVEMENT, { party })).pilotsInvolving;
+    return this.pages(INVOLVEMENT, (d: { pilotsInvolving: Page<Involvement> }) => d.pilotsInvolving, { party });
   }
 
   async compare(a: string, b: string): Promise<Comparison> {
@@ -157,19 +198,20 @@ export class GraphQLClient {
     return { detail: agreement, extras };
   }
 
-  /** Transferable clusters (on a theme), with their shared terms and themes where the API gives them. */
-  async transferable(theme: Theme | null): Promise<MeasureCluster[]> {
-    return (await this.withNewerFields<{ transferableMeasures: MeasureCluster[] }>(clustersQuery, { theme })).transferableMeasures;
+  /** The first page of transferable clusters (on a theme), with their shared terms and themes where the API gives them. */
+  async transferable(theme: Theme | null): Promise<Page<MeasureCluster>> {
+    return (await this.withNewerFields<{ transferableMeasures: Page<MeasureCluster> }>(clustersQuery, { theme })).transferableMeasures;
   }
 
-  async similar(text: string): Promise<ScoredMeasure[]> {
-    return (await this.withNewerFields<{ similarMeasures: ScoredMeasure[] }>(similarQuery, { text })).similarMeasures;
+  /** The first page of measures like the text. */
+  async similar(text: string): Promise<Page<ScoredMeasure>> {
+    return (await this.withNewerFields<{ similarMeasures: Page<ScoredMeasure> }>(similarQuery, { text })).similarMeasures;
   }
 
-  /** Search hits grouped by agreement: the API's grouping, or (while it has none) the flat hits to group here. */
-  async search(text: string): Promise<{ groups: SearchGroup[] } | { hits: SearchHit[] }> {
-    const grouped = await this.optional<{ searchByAgreement: SearchGroup[] }>(SEARCH_GROUPED, { text });
-    if (grouped?.searchByAgreement.length) return { groups: grouped.searchByAgreement };
-    return { hits: (await this.request<{ search: SearchHit[] }>(SEARCH, { text })).search };
+  /** The first page of search hits grouped by agreement: the API's grouping, or (while it has none) the flat hits to group here. */
+  async search(text: string): Promise<{ groups: Page<SearchGroup> } | { hits: Page<SearchHit> }> {
+    const grouped = await this.optional<{ searchByAgreement: Page<SearchGroup> }>(SEARCH_GROUPED, { text });
+    if (grouped?.searchByAgreement.items.length) return { groups: grouped.searchByAgreement };
+    return { hits: (await this.request<{ search: Page<SearchHit> }>(SEARCH, { text })).search };
   }
 }

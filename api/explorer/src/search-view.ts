@@ -1,14 +1,15 @@
 /** The search view: everything the documents say, in bokmål or nynorsk, hits grouped by agreement and pilot. */
 import { chip, fill, h, keepFocus } from './dom.ts';
 import { evidenceBlock } from './evidence-view.ts';
-import type { Translate } from './labels.ts';
+import { shownOf, type Translate } from './labels.ts';
 import { groupHits, hitCount } from './measures-model.ts';
 import type { GraphQLClient } from './queries.ts';
-import type { SearchGroup } from './types.ts';
+import type { Page, SearchGroup } from './types.ts';
 
 export class SearchView {
   private text = '';
-  private result: { state: 'idle' | 'loading' | 'error' } | { state: 'done'; query: string; groups: SearchGroup[] } = { state: 'idle' };
+  /** The groups shown, how many the whole list of groups holds, and how many hits it holds when the API gives them flat. */
+  private result: { state: 'idle' | 'loading' | 'error' } | { state: 'done'; query: string; groups: Page<SearchGroup>; totalHits: number | null } = { state: 'idle' };
   private readonly form = h('form', { class: 'inline-form', id: 'search-form', role: 'search' });
   private readonly out = h('div', { id: 'search-result', 'aria-live': 'polite' });
 
@@ -47,7 +48,12 @@ export class SearchView {
     this.renderResult();
     try {
       const answer = await this.client.search(query);
-      this.result = { state: 'done', query, groups: 'groups' in answer ? answer.groups : groupHits(answer.hits) };
+      if ('groups' in answer) this.result = { state: 'done', query, groups: answer.groups, totalHits: null };
+      else {
+        // grouped here, so only the hits of this page are known: their groups, and how many hits there are in all
+        const groups = groupHits(answer.hits.items);
+        this.result = { state: 'done', query, groups: { totalCount: groups.length, items: groups }, totalHits: answer.hits.totalCount };
+      }
     } catch {
       this.result = { state: 'error' };
     }
@@ -59,11 +65,13 @@ export class SearchView {
     const r = this.result;
     this.root.dataset.searched = r.state === 'done' ? r.query : r.state;
     if (r.state !== 'done') return fill(this.out, r.state === 'loading' ? h('p', { class: 'note' }, t('app.loading')) : r.state === 'error' ? h('p', { class: 'error' }, t('app.error')) : null);
-    if (r.groups.length === 0) return fill(this.out, h('p', { class: 'muted' }, t('search.none', { q: r.query })));
+    const groups = r.groups.items;
+    if (groups.length === 0) return fill(this.out, h('p', { class: 'muted' }, t('search.none', { q: r.query })));
+    const hits = hitCount(groups);
     fill(
       this.out,
-      h('p', { class: 'status' }, t('search.count', { hits: hitCount(r.groups), groups: r.groups.length, q: r.query })),
-      r.groups.map((g) =>
+      h('p', { class: 'status' }, t('search.count', { hits: shownOf(t, hits, r.totalHits ?? hits), groups: shownOf(t, groups.length, r.groups.totalCount), q: r.query })),
+      groups.map((g) =>
         h(
           'section',
           { class: 'search-group', 'data-agreement': g.agreement?.id ?? null, 'data-document': g.document },

@@ -7,6 +7,15 @@ export { PARTY_KINDS, THEMES, type PartyKind, type Theme } from '../../../domain
 import type { Role } from '../../../domain/roles.ts';
 export { ROLES, type Role } from '../../../domain/roles.ts';
 
+/**
+ * One page of a list that can be longer, as the API gives it: the items asked for and how many the
+ * whole list holds. A plain array in these shapes is a whole list (the client walked its pages).
+ */
+export interface Page<T> {
+  totalCount: number;
+  items: T[];
+}
+
 export interface Evidence {
   document: string;
   page: number;
@@ -71,18 +80,21 @@ export interface NetworkData {
   edges: { source: string; target: string; weight: number; pilots: { id: string }[] }[];
 }
 
+export interface PartyRole {
+  role: Role;
+  themes: Theme[];
+  agreement: { id: string; title: string; pilot: { id: string; name: string } };
+  subGoal: { id: string; number: string; title: string; themes: Theme[] } | null;
+  evidence: Evidence;
+}
+
+/** A party with the first page of its roles. */
 export interface PartyDetail {
   id: string;
   name: string;
   kind: PartyKind;
   aliases: string[];
-  roles: {
-    role: Role;
-    themes: Theme[];
-    agreement: { id: string; title: string; pilot: { id: string; name: string } };
-    subGoal: { id: string; number: string; title: string; themes: Theme[] } | null;
-    evidence: Evidence;
-  }[];
+  roles: Page<PartyRole>;
 }
 
 export interface Involvement {
@@ -109,12 +121,22 @@ export interface DocumentInfo {
   agreements: { id: string; title: string; source: string }[];
 }
 
-/** An agreement as its own view shows it (the newer sub-goal fields come in `SubGoalExtras`). */
+export interface Obligation {
+  id: string;
+  modality: string;
+  action: string;
+  section: string | null;
+  parties: { id: string; name: string }[];
+  subGoal: { number: string; title: string } | null;
+  evidence: Evidence;
+}
+
+/** An agreement as its own view shows it, with the first page of its obligations (the newer sub-goal fields come in `SubGoalExtras`). */
 export interface AgreementDetail {
   id: string;
   title: string;
   validity: Validity | null;
-  obligations: { id: string; modality: string; action: string; section: string | null; parties: { id: string; name: string }[]; subGoal: { number: string; title: string } | null; evidence: Evidence }[];
+  obligations: Page<Obligation>;
   planAnchors: { anchor: { id: string; name: string; type: string }; evidence: Evidence }[];
   subGoals: { id: string; number: string; title: string; themes: Theme[]; partnerGroups: string[]; mayInviteGroups: string[]; evidence: Evidence }[];
 }
@@ -133,11 +155,12 @@ export interface MeasureInfo {
   evidence: Evidence;
 }
 
+/** A cluster with the first page of its pilots and of its measures. */
 export interface MeasureCluster {
   label: string;
   cohesion: number;
-  pilots: { id: string; name: string }[];
-  measures: MeasureInfo[];
+  pilots: Page<{ id: string; name: string }>;
+  measures: Page<MeasureInfo>;
   /** Newer fields: absent until the API gives them. */
   sharedTerms?: string[];
   themes?: Theme[];
