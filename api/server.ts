@@ -13,7 +13,6 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import pino, { type Logger } from 'pino';
 import { projectPath } from '../domain/project-files.ts';
@@ -28,14 +27,24 @@ import { buildExplorer, isExplorerPath, serveExplorer } from './explorer/serve.t
 import { createIngestor, type IngestOptions } from './ingest-upload.ts';
 import { costRule, queryCost } from './query-cost.ts';
 import { budgetFields, DEFAULT_BUDGET, RequestBudget } from './request-budget.ts';
-import { serveDocument } from './documents.ts';
-import { EXPORT_PREFIX, serveExport } from './serve-export.ts';
 import { serveCypher, serveStats } from './store-access.ts';
 import { boundedResponseCache } from './response-cache.ts';
 import { resolvers, type RequestContext } from './resolvers/index.ts';
 
 export const typeDefs = readFileSync(projectPath('api', 'schema.graphql'), 'utf8');
 const examples = readFileSync(projectPath('api', 'examples.graphql'), 'utf8');
+
+/** A module loaded on its first use, once: what no question needs is not loaded before the server answers. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+// GraphiQL's page (a large bundle), the PDFs' server (`send`) and the downloads (their XML and spreadsheet writers)
+const graphiqlPage = onFirstUse(() => import('@graphql-yoga/render-graphiql'));
+const documents = onFirstUse(() => import('./documents.ts'));
+const exportsServer = onFirstUse(() => import('./serve-export.ts'));
+/** serve-export.ts's prefix, written out so that routing a request does not load the downloads (the type keeps the two equal). */
+const EXPORT_PREFIX: typeof import('./serve-export.ts').EXPORT_PREFIX = '/export/';
 
 export interface ServerOptions {
   store: GraphStore;
@@ -179,7 +188,7 @@ export function createApi(options: ServerOptions) {
     landingPage: false,
     graphiql: { title: 'Agreement knowledge graph', defaultQuery: examples },
     // GraphiQL's scripts and styles from the installed package, never from a CDN: it works offline
-    renderGraphiQL,
+    renderGraphiQL: (graphiql) => graphiqlPage().then(({ renderGraphiQL }) => renderGraphiQL(graphiql)),
     // no cross-origin calls unless CORS_ORIGINS names origins; no cookies or HTTP auth either way
     cors: options.corsOrigins && options.corsOrigins.length > 0 ? { origin: options.corsOrigins, credentials: false, maxAge: 600 } : false,
     batching: { limit: limits.maxBatch },
@@ -252,8 +261,8 @@ export function createApi(options: ServerOptions) {
       if (refusal) return refuse(res, (refusal.extensions.http as { status?: number } | undefined)?.status ?? 400, refusal.message, refusal);
     }
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
-    if (url.pathname.startsWith('/documents/') && (req.method === 'GET' || req.method === 'HEAD')) return serveDocument(req, res, options.documentDirs, url.pathname.slice('/documents/'.length));
-    if (url.pathname.startsWith(EXPORT_PREFIX)) return serveExport(req, res, url, query, logger);
+    if (url.pathname.startsWith('/documents/') && (req.method === 'GET' || req.method === 'HEAD')) return (await documents()).serveDocument(req, res, options.documentDirs, url.pathname.slice('/documents/'.length));
+    if (url.pathname.startsWith(EXPORT_PREFIX)) return (await exportsServer()).serveExport(req, res, url, query, logger);
     if (url.pathname === '/stats' && req.method === 'GET') return serveStats(req, res, options.store, options.localToken);
     if (url.pathname === '/cypher' && req.method === 'POST') return serveCypher(req, res, options.store, options.localToken);
     if (isExplorerPath(url.pathname)) return serveExplorer(req, res, url.pathname);
@@ -267,11 +276,10 @@ export function createApi(options: ServerOptions) {
 
 export function startServer(options: ServerOptions & { port: number; host?: string }): Promise<Server> {
   const api = createApi(options);
-  // Bundle the explorer now rather than on its first visit.
-  buildExplorer().catch((error: unknown) => api.logger.error({ err: error }, 'the explorer could not be built'));
-  void keepAnswersWarm(api);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const activity = new RequestActivity();
   const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
+    activity.began(res);
     api.handler(req, res).catch((error: unknown) => {
       api.logger.error({ err: error }, 'request failed');
       if (!res.headersSent) send(res, 500, 'text/plain', 'internal error');
@@ -280,11 +288,52 @@ export function startServer(options: ServerOptions & { port: number; host?: stri
   server.requestTimeout = timeouts.requestMs;
   server.headersTimeout = timeouts.headersMs;
   server.keepAliveTimeout = timeouts.keepAliveMs;
+  // The work of the start that no request needs to be answered correctly (the warm-up computes
+  // what a request would compute itself; the explorer is bundled on its first visit otherwise)
+  // runs in this thread: it waits until the requests of the start (health checks, a first
+  // question) have been answered.
+  const cancel = activity.whenQuiet(() => {
+    // bundle the explorer now rather than on its first visit
+    buildExplorer().catch((error: unknown) => api.logger.error({ err: error }, 'the explorer could not be built'));
+    void keepAnswersWarm(api);
+  });
+  server.once('close', cancel);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     // this machine only, unless a host is given (HOST=0.0.0.0 serves every network)
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server));
   });
+}
+
+/** Background work at start waits for this long without a request… */
+export const QUIET_MS = 50;
+/** …but no longer than this after it is asked for: postponed, never forgone. */
+export const MAX_DEFER_MS = 1_000;
+
+/** Whether requests are coming: the ones in flight and when the last began. */
+export class RequestActivity {
+  private inFlight = 0;
+  private lastBegan = performance.now();
+
+  began(res: ServerResponse): void {
+    this.inFlight++;
+    this.lastBegan = performance.now();
+    res.once('close', () => this.inFlight--);
+  }
+
+  /** Runs `work` once no request is in flight and none began for QUIET_MS (at the latest MAX_DEFER_MS from now); returns what cancels it. */
+  whenQuiet(work: () => void): () => void {
+    const latest = performance.now() + MAX_DEFER_MS;
+    let timer: NodeJS.Timeout;
+    const check = () => {
+      const now = performance.now();
+      const quietFor = now - this.lastBegan;
+      if ((this.inFlight === 0 && quietFor >= QUIET_MS) || now >= latest) return work();
+      timer = setTimeout(check, Math.min(Math.max(QUIET_MS - quietFor, 10), latest - now));
+    };
+    timer = setTimeout(check, QUIET_MS);
+    return () => clearTimeout(timer);
+  }
 }
 
 /** The search index and the models every question builds on, computed at start and after each write rather than on a request. */

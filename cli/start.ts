@@ -7,8 +7,6 @@
 import { createServer } from 'node:net';
 import { basename, join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
-import { startServer } from '../api/server.ts';
 import { graphStats } from '../graph/stats.ts';
 import { openStore } from '../graph/open-store.ts';
 import { ingestFiles, summarise } from '../pipeline/ingest-files.ts';
@@ -17,8 +15,10 @@ import { ConfigError, PROJECT_ROOT, type Config } from './config.ts';
 import { localUrl, newLocalToken, removeServerFile, writeServerFile } from './server-file.ts';
 
 /** The log of `kg start`: human lines on a terminal, JSON lines otherwise (or when asked). */
-export function startLogger(level: Config['server']['logLevel'], json: boolean): Logger {
+export async function startLogger(level: Config['server']['logLevel'], json: boolean): Promise<Logger> {
   if (json || !process.stdout.isTTY) return pino({ level });
+  // loaded only for a terminal
+  const { default: pretty } = await import('pino-pretty');
   return pino(
     { level },
     pretty({
@@ -53,19 +53,26 @@ export async function checkPort(host: string, port: number): Promise<void> {
 /** Ingests the corpus and, unless `serve` is false, serves it; returns the exit code when it does not serve. */
 export async function start(config: Config, serve: boolean, json = false): Promise<number | undefined> {
   const { host, port, ingestToken, logLevel, maxUploadBytes, maxBodyBytes, corsOrigins } = config.server;
-  const log = startLogger(logLevel, json);
+  const log = await startLogger(logLevel, json);
   if (serve) await checkPort(host, port);
   const store = await openStore(config.store);
   await store.ensureSchema();
   const corpus = join(PROJECT_ROOT, 'corpus');
   const files = collectPdfFiles([corpus]);
-  const results = await ingestFiles(store, files, (r) => {
+  const ingesting = ingestFiles(store, files, (r) => {
     if (r.status === 'failed') log.warn({ file: basename(r.file), status: r.status, code: r.code, reason: r.reason, ms: r.ms }, `${basename(r.file)}: failed ${r.code}: ${r.reason}`);
     else {
       log.info({ file: basename(r.file), status: r.status, ms: r.ms }, `${basename(r.file)}: ${r.status}`);
       for (const w of r.warnings) log.warn({ file: basename(r.file), warning: w }, `${basename(r.file)}: ${w}`);
     }
   });
+  // The server's modules (GraphQL and its plugins: most of the start's loading) load while the
+  // corpus is ingested, in the time this thread waits on the PDF reader and the store. Asked for
+  // after the ingest began, so that the first PDF's reading is not put off behind them.
+  const serving = serve ? import('../api/server.ts') : undefined;
+  // awaited once the corpus is in; a failure before then must not count as unhandled
+  serving?.catch(() => {});
+  const results = await ingesting;
   const stats = await graphStats(store);
   const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   log.info(
@@ -78,6 +85,7 @@ export async function start(config: Config, serve: boolean, json = false): Promi
   }
   const uploadsDir = join(config.dataDir, 'uploads');
   const localToken = newLocalToken();
+  const { startServer } = await serving!;
   const server = await startServer({
     store,
     port,
