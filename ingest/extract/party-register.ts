@@ -7,7 +7,8 @@
 import cues from '../lexicon/extraction-cues.json' with { type: 'json' };
 import type { Language } from '../classify.ts';
 import { catalogueEntries, catalogueEntry, isGenericActor, kindFromName } from '../../domain/party-catalogue.ts';
-import { bokmaalName, escapeRegExp, nameKey, nearestSpelling } from '../../domain/names.ts';
+import { longestFirstAlternation } from '../../domain/longest-alternation.ts';
+import { bokmaalName, nameKey, nearestSpelling } from '../../domain/names.ts';
 import type { Party, PartyKind } from '../../domain/records.ts';
 import { partyId } from '../../domain/ids.ts';
 
@@ -52,7 +53,7 @@ export class PartyRegister {
   private readonly pending = new Map<string, Party>();
   /** Name key → party id: every form seen in this document, and abbreviations it defines. */
   private readonly localKeys = new Map<string, string>();
-  private mentionPatterns: { insensitive: RegExp; sensitive: RegExp } | undefined;
+  private mentionPatterns: MentionPatterns | undefined;
 
   constructor(private readonly language: Language) {}
 
@@ -136,37 +137,31 @@ export class PartyRegister {
 
   /** Where a text names parties the document or the lexicons know, without taking any of them in as a party of the document. */
   namedSpans(text: string): { start: number; end: number; written: string }[] {
-    const patterns = this.patterns();
     const found: { start: number; end: number; written: string }[] = [];
-    for (const re of [patterns.insensitive, patterns.sensitive]) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        const written = m[1]!;
-        const start = m.index! + m[0].indexOf(written);
-        if (this.isKnown(written)) found.push({ start, end: start + written.length, written });
-      }
-    }
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    return found.filter((m, i) => !found.slice(0, i).some((k) => m.start < k.end && k.start < m.end));
+    for (const { written, start } of this.namesIn(text)) if (this.isKnown(written)) found.push({ start, end: start + written.length, written });
+    return keptLongestFirst(found);
   }
 
   /** Parties named in a text, in order, longest names first where they overlap. */
   mentions(text: string): Mention[] {
-    const patterns = this.patterns();
     const found: Mention[] = [];
-    for (const re of [patterns.insensitive, patterns.sensitive]) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        const written = m[1]!;
-        const start = m.index! + m[0].indexOf(written);
-        const parties = this.resolveName(written.replace(/s$/u, (s) => (this.isKnown(written) ? s : '')), { allowNew: false });
-        if (parties.length > 0) found.push({ start, end: start + written.length, written, parties });
-      }
+    for (const { written, start } of this.namesIn(text)) {
+      const parties = this.resolveName(written.replace(/s$/u, (s) => (this.isKnown(written) ? s : '')), { allowNew: false });
+      if (parties.length > 0) found.push({ start, end: start + written.length, written, parties });
     }
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: Mention[] = [];
-    for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
-    return kept;
+    return keptLongestFirst(found);
+  }
+
+  /**
+   * The known forms a text writes, as two scans would find them: one ignoring case (names), one
+   * heeding it (acronyms and short forms), each the longest form at the first place it fits and
+   * on after it. Each scan is two patterns: the lexicons' forms, compiled once, and this
+   * document's own, compiled again when it names a new party.
+   */
+  private namesIn(text: string): { written: string; start: number }[] {
+    const own = this.ownPatterns();
+    const lexicons = lexiconPatterns();
+    return [...scan(text, [lexicons.insensitive, own.insensitive]), ...scan(text, [lexicons.sensitive, own.sensitive])];
   }
 
   private splitConjunctions(item: string): string[] {
@@ -257,24 +252,75 @@ export class PartyRegister {
     return nearestSpelling(key, this.localKeys, ([k]) => [k])?.[1];
   }
 
-  private patterns() {
+  /** The patterns of the forms this document knows besides the lexicons': its parties' names and aliases. */
+  private ownPatterns(): MentionPatterns {
     if (this.mentionPatterns) return this.mentionPatterns;
-    const forms = new Set<string>(COLLECTIVE.keys());
-    for (const entry of catalogueEntries()) for (const f of [entry.name, ...entry.aliases]) forms.add(f);
-    for (const party of this.byId.values()) for (const f of [party.name, ...party.aliases]) forms.add(f);
-    const acronym = (f: string) => f.length <= 3 || /^[\p{Lu}\p{N}-]+$/u.test(f);
-    const build = (list: string[], flags: string) =>
-      new RegExp(
-        `(?<![\\p{L}\\p{N}])(${list.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})s?(?![\\p{L}\\p{N}])`,
-        flags,
-      );
-    const all = [...forms].filter((f) => f.length >= 2);
-    this.mentionPatterns = {
-      insensitive: build(all.filter((f) => !acronym(f)), 'giu'),
-      sensitive: build(all.filter(acronym), 'gu'),
-    };
+    const forms = new Set<string>();
+    for (const party of this.byId.values()) for (const f of [party.name, ...party.aliases]) if (!lexiconForms().has(f)) forms.add(f);
+    this.mentionPatterns = mentionPatterns(forms);
     return this.mentionPatterns;
   }
+}
+
+interface MentionPatterns {
+  insensitive: RegExp;
+  sensitive: RegExp;
+}
+
+let lexiconFormSet: Set<string> | undefined;
+let lexiconMentionPatterns: MentionPatterns | undefined;
+
+/** Every form the lexicons name a party by: the collective words and the catalogue's names and aliases. */
+function lexiconForms(): Set<string> {
+  if (lexiconFormSet) return lexiconFormSet;
+  lexiconFormSet = new Set<string>(COLLECTIVE.keys());
+  for (const entry of catalogueEntries()) for (const f of [entry.name, ...entry.aliases]) lexiconFormSet.add(f);
+  return lexiconFormSet;
+}
+
+function lexiconPatterns(): MentionPatterns {
+  return (lexiconMentionPatterns ??= mentionPatterns(lexiconForms()));
+}
+
+/**
+ * Patterns that find a form (two letters or more) at every place it begins as a word, followed by
+ * an optional genitive s: acronyms and forms of three letters or less heeding case, the rest not.
+ * A lookahead, so that a scan sees every place and picks among them (scan).
+ */
+function mentionPatterns(forms: Set<string>): MentionPatterns {
+  const acronym = (f: string) => f.length <= 3 || /^[\p{Lu}\p{N}-]+$/u.test(f);
+  const all = [...forms].filter((f) => f.length >= 2);
+  const build = (list: string[], ignoreCase: boolean) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])(?=((${longestFirstAlternation(list, { ignoreCase })})s?)(?![\\p{L}\\p{N}]))`, ignoreCase ? 'giu' : 'gu');
+  return { insensitive: build(all.filter((f) => !acronym(f)), true), sensitive: build(all.filter(acronym), false) };
+}
+
+/**
+ * What one pattern of all the patterns' forms would find scanning the text: at the first place a
+ * form fits, the longest form there, and on from its end.
+ */
+function scan(text: string, patterns: RegExp[]): { written: string; start: number }[] {
+  const candidates: { written: string; start: number; end: number }[] = [];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) candidates.push({ written: m[2]!, start: m.index!, end: m.index! + m[1]!.length });
+  }
+  candidates.sort((a, b) => a.start - b.start || b.written.length - a.written.length);
+  const found: { written: string; start: number }[] = [];
+  let from = 0;
+  for (const c of candidates) {
+    if (c.start < from) continue;
+    found.push(c);
+    from = c.end;
+  }
+  return found;
+}
+
+/** Of overlapping finds, the one that begins first, and of those the longest. */
+function keptLongestFirst<T extends { start: number; end: number }>(found: T[]): T[] {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: T[] = [];
+  for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept;
 }
 
 function cleanName(written: string): string {
