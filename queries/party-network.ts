@@ -4,7 +4,6 @@
  * by the number of pilots where they meet. Degree and betweenness (normalised; exact up to a few
  * hundred parties, estimated from evenly spread sources beyond: betweenness.ts).
  */
-import { UndirectedGraph } from 'graphology';
 import type { PartyKind } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
 import { betweenness as betweennessOf } from './betweenness.ts';
@@ -94,12 +93,15 @@ function networkOf(all: Meetings, kinds: PartyKind[], minWeight: number): { node
   const parties = [...all.parties].filter(([, p]) => kinds.length === 0 || kinds.includes(p.kind));
   const kept = new Set(parties.map(([id]) => id));
   const edges = all.edges.filter((e) => e.weight >= minWeight && kept.has(e.source) && kept.has(e.target));
-  const graph = new UndirectedGraph();
-  for (const id of [...kept].sort()) graph.addNode(id);
-  for (const e of edges) graph.addEdge(e.source, e.target, { weight: e.weight });
-  const betweenness = betweennessOf(graph);
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  // pivots are spread over the parties by id: the same estimate every time
+  const betweenness = betweennessOf([...kept].sort(), edges);
   const nodes = parties
-    .map(([id, p]) => ({ id, name: p.name, kind: p.kind, pilots: p.pilots, degree: graph.degree(id), betweenness: Math.round(betweenness[id]! * 10000) / 10000 }))
+    .map(([id, p]) => ({ id, name: p.name, kind: p.kind, pilots: p.pilots, degree: degree.get(id) ?? 0, betweenness: Math.round(betweenness[id]! * 10000) / 10000 }))
     .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id));
   return { nodes, edges };
 }

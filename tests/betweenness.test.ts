@@ -1,11 +1,15 @@
 /**
  * The party network's betweenness: the same as graphology-metrics' exact Brandes up to PIVOTS
  * nodes, a close estimate beyond (the most central nodes found again), and empty for no nodes.
+ * Ours is computed on its own packed arrays; graphology-metrics is the independent reference.
  */
 import { UndirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { describe, expect, it } from 'vitest';
-import { betweenness, PIVOTS } from '../queries/betweenness.ts';
+import { betweenness as ofLinks, PIVOTS } from '../queries/betweenness.ts';
+
+/** Ours, on the graph's nodes (in its order) and links. */
+const betweenness = (graph: UndirectedGraph) => ofLinks(graph.nodes(), graph.mapEdges((_, __, source, target) => ({ source, target })));
 
 const exact = betweennessModule as unknown as (graph: UndirectedGraph, options: { normalized: boolean; getEdgeWeight: null }) => Record<string, number>;
 

@@ -4,7 +4,7 @@ import { compareAgreements } from '../../queries/compare-agreements.ts';
 import * as lookups from '../../queries/lookups.ts';
 import { partyNetwork } from '../../queries/party-network.ts';
 import { partiesNamed } from '../../queries/party-resolution.ts';
-import { pilotsInvolving } from '../../queries/pilots-involving.ts';
+import { pilotsInvolvingPage } from '../../queries/pilots-involving.ts';
 import { search, searchByAgreement } from '../../queries/search.ts';
 import { similarMeasures } from '../../queries/similar-measures.ts';
 import { pageOf } from '../../queries/page.ts';
@@ -22,7 +22,7 @@ interface Paged {
 const query = {
   pilotsInvolving: async (_: unknown, args: { party: string; theme?: Theme | null } & Paged, c: RequestContext) => {
     const p = page({ limit: args.limit ?? 20, offset: args.offset });
-    return answered(p, pageOf(await pilotsInvolving(c.query, name(args.party, 'party'), args.theme ?? undefined), p));
+    return answered(p, await pilotsInvolvingPage(c.query, name(args.party, 'party'), args.theme ?? undefined, p));
   },
   compareAgreements: async (_: unknown, args: { a: string; b: string }, c: RequestContext) => compareAgreements(c.query, args.a, args.b),
   transferableMeasures: async (_: unknown, args: { theme?: Theme | null; minPilots?: number | null } & Paged, c: RequestContext) => {
