@@ -22,7 +22,7 @@ export const QUESTIONS: Question[] = [
   },
   {
     name: 'transferableMeasures',
-    query: '{ transferableMeasures(minPilots: 2) { totalCount items { label pilots { name } measures { text pilot { name } evidence { document page } } } } }',
+    query: '{ transferableMeasures(minPilots: 2) { totalCount items { label pilots { totalCount items { name } } measures { totalCount items { text pilot { name } evidence { document page } } } } } }',
     direct: (ctx) => transferableMeasures(ctx, undefined, 2),
   },
   {
