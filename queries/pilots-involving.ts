@@ -55,12 +55,13 @@ const SUBGOAL_TIES = defineCypher<{ party: string; pilot: string; pilotName: str
    RETURN p.id AS party, pilot.id AS pilot, pilot.name AS pilotName, a.id AS agreement, s.id AS subGoal, s.themes AS themes, type(r) AS type`,
 );
 
-/** The sentences of the parties' ties to these agreements. */
+/** The sentences of the parties' ties to these agreements: from the page's agreements, never from all of a party's ties. */
 const AGREEMENT_SENTENCES = defineCypher<{ agreement: string } & AgreementRole>(
   'question.pilots-involving.agreement-sentences',
   'read',
-  `MATCH (p:Party)-[r:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]->(a:Agreement)
-   WHERE p.id IN $parties AND a.id IN $agreements
+  `UNWIND $agreements AS id
+   MATCH (a:Agreement {id: id})<-[r:MAIN_PARTY_OF|SPECIAL_ROLE_IN|SIGNED]-(p:Party)
+   WHERE p.id IN $parties
    RETURN a.id AS agreement, type(r) AS type, properties(r) AS props`,
 );
 
@@ -68,8 +69,9 @@ const AGREEMENT_SENTENCES = defineCypher<{ agreement: string } & AgreementRole>(
 const SUBGOAL_SENTENCES = defineCypher<{ subGoal: string } & SubGoalRole>(
   'question.pilots-involving.subgoal-sentences',
   'read',
-  `MATCH (p:Party)-[r:PARTNER_IN|MAY_INVITE]->(s:SubGoal)
-   WHERE p.id IN $parties AND s.id IN $subGoals
+  `UNWIND $subGoals AS id
+   MATCH (s:SubGoal {id: id})<-[r:PARTNER_IN|MAY_INVITE]-(p:Party)
+   WHERE p.id IN $parties
    RETURN s.id AS subGoal, type(r) AS type, properties(r) AS props`,
 );
 
