@@ -139,7 +139,7 @@ if (run('scaling')) {
     // saved after every size: the largest takes long
     result.scaling = measured(began, { points, growth: growthBetween(points), peakRssMiB: peakRssMiB() });
     save();
-    writeFileSync(join(dir, 'scaling.svg'), scalingChart(points));
+    writeFileSync(join(dir, 'scaling.svg'), scalingChart(points, result.backends));
   }
 }
 if (run('backends')) {
@@ -158,6 +158,8 @@ if (run('backends')) {
   }
 }
 save();
+// the chart from the day's scaling run, with the day's Neo4j points beside it
+if (result.scaling) writeFileSync(join(dir, 'scaling.svg'), scalingChart(result.scaling.points, result.backends));
 updateReadme(join(root, 'README.md'), dir);
-log(`wrote ${out}${run('scaling') ? ` and ${join(dir, 'scaling.svg')}` : ''}, and the README's performance tables`);
+log(`wrote ${out}${result.scaling ? ` and ${join(dir, 'scaling.svg')}` : ''}, and the README's performance tables`);
 console.table(result.targets);

@@ -53,6 +53,43 @@ export interface Target {
   met: boolean;
 }
 
+/** The corpus size the scaling run is projected to. */
+export const PROJECT_TO = 50_000;
+
+export interface Projection {
+  from: number;
+  to: number;
+  /** The log-log slope between the two largest measured sizes, and the value it gives at `to`. */
+  ingest: { slope: number; s: number };
+  peakRss: { slope: number; mib: number };
+  questions: Record<string, { slope: number; medianMs: number }>;
+}
+
+/** Each figure carried from the largest measured size to PROJECT_TO along its log-log slope from the size before: a straight line, not a promise. */
+export function projection(points: ScalePoint[]): Projection | undefined {
+  const [a, b] = points.slice(-2);
+  if (!a || !b || b.documents <= a.documents) return undefined;
+  // carried along the exact slope; both rounded only as they are shown
+  const slope = (x: number, y: number) => Math.log(y / x) / Math.log(b.documents / a.documents);
+  const carry = (value: number, k: number) => round(value * (PROJECT_TO / b.documents) ** k);
+  const ingest = slope(a.ingestS, b.ingestS);
+  const rss = slope(a.peakRssMiB, b.peakRssMiB);
+  return {
+    from: b.documents,
+    to: PROJECT_TO,
+    ingest: { slope: round(ingest), s: carry(b.ingestS, ingest) },
+    peakRss: { slope: round(rss), mib: carry(b.peakRssMiB, rss) },
+    questions: Object.fromEntries(
+      Object.keys(b.questions)
+        .filter((q) => a.questions[q])
+        .map((q) => {
+          const k = slope(a.questions[q]!.latencyMs.median, b.questions[q]!.latencyMs.median);
+          return [q, { slope: round(k), medianMs: carry(b.questions[q]!.latencyMs.median, k) }];
+        }),
+    ),
+  };
+}
+
 /** Growth exponents between consecutive sizes, for ingest and each question answered at both. */
 export function growthBetween(points: ScalePoint[]): Growth[] {
   return points.slice(1).map((p, i) => {
@@ -183,6 +220,20 @@ export function renderReadmeTables(dir: string): string {
     );
     const names = [...new Set(r.scaling.points.flatMap((p) => Object.keys(p.questions)))];
     parts.push('', table(['documents', ...names.map((n) => `${n} p99 (first)`)], r.scaling.points.map((p) => [p.documents, ...names.map((n) => (p.questions[n] ? `${p.questions[n]!.latencyMs.p99} (${p.questions[n]!.firstMs}) ms` : p.failed?.[n] ? 'failed' : '—'))])));
+    const ahead = projection(r.scaling.points);
+    if (ahead) {
+      parts.push('', `Projected to ${ahead.to} documents on the embedded store, each figure along its log-log slope from the two largest sizes measured (dashed in the chart):`, '');
+      parts.push(
+        table(
+          ['figure', `at ${ahead.from}`, 'slope', `at ${ahead.to}`],
+          [
+            ['ingest, whole pipeline', `${r.scaling.points.at(-1)!.ingestS} s`, ahead.ingest.slope, `${ahead.ingest.s} s`],
+            ['peak RSS', `${r.scaling.points.at(-1)!.peakRssMiB} MiB`, ahead.peakRss.slope, `${ahead.peakRss.mib} MiB`],
+            ...Object.entries(ahead.questions).map(([q, x]) => [`${q} median`, `${r.scaling!.points.at(-1)!.questions[q]!.latencyMs.median} ms`, x.slope, `${x.medianMs} ms`]),
+          ],
+        ),
+      );
+    }
   }
   if (r.backends && 'points' in r.backends) {
     parts.push('', `The embedded store beside Neo4j ${r.backends.neo4jVersion} (p50 / p99 ms, response cache off):`, '');
