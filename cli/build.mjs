@@ -3,10 +3,10 @@
 // loads only what it uses. Run by `npm install` (prepare) and again by cli/bin/kg.mjs whenever a
 // source is newer than the build.
 //
-// Packages stay in node_modules, but for the GraphQL server's (graphql-yoga, its plugins and
+// Packages stay in node_modules, except the GraphQL server's (graphql-yoga, its plugins and
 // graphql-tools) and zod, which are bundled in: they are plain JavaScript spread over some 500
 // files, and loading those one by one through Node's module loader took a fifth of a second of
-// every `npm start` (and zod's 95 a twentieth of every `kg` command).
+// every `npm start` (zod's own files a twentieth of every `kg` command).
 import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -68,7 +68,7 @@ function buildBundles(): Promise<Record<Bundle, string>> {
   return bundles;
 }
 
-/** The explorer's bundle (the server builds it at start rather than on the first visit). */
+/** The explorer's bundle (the server builds it once the requests of its start are answered, rather than on the first visit). */
 export async function buildExplorer(): Promise<string> {
   return (await buildBundles()).main;
 }

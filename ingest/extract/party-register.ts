@@ -272,10 +272,7 @@ let lexiconMentionPatterns: MentionPatterns | undefined;
 
 /** Every form the lexicons name a party by: the collective words and the catalogue's names and aliases. */
 function lexiconForms(): Set<string> {
-  if (lexiconFormSet) return lexiconFormSet;
-  lexiconFormSet = new Set<string>(COLLECTIVE.keys());
-  for (const entry of catalogueEntries()) for (const f of [entry.name, ...entry.aliases]) lexiconFormSet.add(f);
-  return lexiconFormSet;
+  return (lexiconFormSet ??= new Set([...COLLECTIVE.keys(), ...catalogueEntries().flatMap((entry) => [entry.name, ...entry.aliases])]));
 }
 
 function lexiconPatterns(): MentionPatterns {
