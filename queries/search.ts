@@ -37,7 +37,9 @@ export interface SearchGroup {
   hits: SearchHit[];
 }
 
-type Row = Omit<SearchHit, 'score' | 'agreement' | 'section' | 'pageEnd' | 'method' | 'confidence'> & {
+type Row = Omit<SearchHit, 'score' | 'agreement' | 'section' | 'pageEnd' | 'method' | 'confidence' | 'quote'> & {
+  /** null for a passage: its quote is its text. */
+  quote: string | null;
   agreement: string | null;
   section: string | null;
   pageEnd: number | null;
@@ -46,7 +48,7 @@ type Row = Omit<SearchHit, 'score' | 'agreement' | 'section' | 'pageEnd' | 'meth
   confidence: number | null;
 };
 
-const SEARCHABLE = defineCypher<Row>(
+const FACT_TEXTS = defineCypher<Row>(
   'question.search.texts',
   'read',
   `MATCH (s:SubGoal)-[:SUPPORTED_BY]->(e:Evidence)
@@ -59,12 +61,23 @@ const SEARCHABLE = defineCypher<Row>(
    UNION ALL
    MATCH (o:Obligation)-[:SUPPORTED_BY]->(e:Evidence)
    RETURN 'OBLIGATION' AS kind, o.id AS id, o.quote AS text, o.agreement AS agreement, null AS section, e.document AS document, e.page AS page, e.pageEnd AS pageEnd, e.quote AS quote,
-          e.method AS method, e.confidence AS confidence
-   UNION ALL
-   MATCH (x:Passage)
-   RETURN 'PASSAGE' AS kind, x.id AS id, x.text AS text, x.agreement AS agreement, x.section AS section, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote,
+          e.method AS method, e.confidence AS confidence`,
+);
+
+const DOCUMENT_IDS = defineCypher<{ id: string }>('question.search.documents', 'read', 'MATCH (d:Document) RETURN d.id AS id');
+
+/** A passage's quote is its text: read once, the same string. */
+const PASSAGE_TEXTS = defineCypher<Row>(
+  'question.search.passages',
+  'read',
+  `UNWIND $documents AS doc
+   MATCH (:Document {id: doc})-[:HAS_PASSAGE]->(x:Passage)
+   RETURN 'PASSAGE' AS kind, x.id AS id, x.text AS text, x.agreement AS agreement, x.section AS section, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, null AS quote,
           x.method AS method, x.confidence AS confidence`,
 );
+
+/** Documents whose passages are read at a time: most of what is searched, so the rows read at once stay few. */
+const DOCUMENTS_PER_READ = 100;
 
 interface Indexed extends Omit<SearchHit, 'score'> {
   /** How many distinct terms the text has: shorter texts rank first among equals. */
@@ -80,7 +93,7 @@ const MIN_PREFIX = 3;
  */
 interface Index {
   rows: Indexed[];
-  postings: Map<string, number[]>;
+  postings: Map<string, Int32Array>;
   sortedTerms: string[];
   /** Each row's place in id order: ties in score go by id, without comparing strings. */
   idRank: Int32Array;
@@ -94,30 +107,44 @@ interface Index {
 /** The inverted index of everything searchable, once per version of the store. */
 export function searchIndex(ctx: QueryContext): Promise<Index> {
   return ctx.cached('search', async () => {
-    const found = await ctx.read(SEARCHABLE);
-    // a passage that is exactly a sub-goal's heading or a measure's item is found as that
-    const covered = new Set(found.filter((r) => r.kind !== 'PASSAGE').map((r) => `${r.document}\u0000${r.quote}`));
     const rows: Indexed[] = [];
-    const postings = new Map<string, number[]>();
-    for (const r of found) {
-      if (r.kind === 'PASSAGE' && covered.has(`${r.document}\u0000${r.quote}`)) continue;
+    const building = new Map<string, number[]>();
+    // the index outlives the rows read: a text and a quote that are the same words are one string, and a
+    // document's, agreement's or section's name one string for all its texts
+    const shared = new Map<string, string>();
+    const one = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
+    const add = (r: Row) => {
       const terms = new Set(meaningTerms(r.text, { keepGeneric: true }));
       const id = rows.length;
+      const quote = r.quote === null || r.quote === r.text ? r.text : r.quote;
       rows.push({
         kind: r.kind,
         id: r.id,
         text: r.text,
-        ...sentenceOf(r as Evidence),
-        ...(r.agreement ? { agreement: r.agreement } : {}),
-        ...(r.section ? { section: r.section } : {}),
+        ...sentenceOf({ ...(r as Evidence), document: one(r.document), quote }),
+        ...(r.agreement ? { agreement: one(r.agreement) } : {}),
+        ...(r.section ? { section: one(r.section) } : {}),
         size: terms.size,
       });
       for (const t of terms) {
-        const list = postings.get(t);
+        const list = building.get(t);
         if (list) list.push(id);
-        else postings.set(t, [id]);
+        else building.set(t, [id]);
+      }
+    };
+    const facts = await ctx.read(FACT_TEXTS);
+    // a passage that is exactly a sub-goal's heading or a measure's item is found as that
+    const covered = new Set(facts.map((r) => `${r.document}\u0000${r.quote}`));
+    facts.forEach(add);
+    const documents = (await ctx.read(DOCUMENT_IDS)).map((d) => d.id);
+    for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
+      for (const r of await ctx.read(PASSAGE_TEXTS, { documents: documents.slice(i, i + DOCUMENTS_PER_READ) })) {
+        if (!covered.has(`${r.document}\u0000${r.text}`)) add(r);
       }
     }
+    // packed once built: a third of the memory of growable lists of numbers
+    const postings = new Map<string, Int32Array>();
+    for (const [term, list] of building) postings.set(term, Int32Array.from(list));
     const n = rows.length;
     const idRank = new Int32Array(n);
     [...rows.keys()].sort((x, y) => rows[x]!.id.localeCompare(rows[y]!.id)).forEach((row, rank) => (idRank[row] = rank));
