@@ -15,9 +15,8 @@ import type { GraphStore } from '../graph/store.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';
-import { QueryContext } from '../queries/context.ts';
 import { launcherTools, NEO4J_TEST_PASSWORD, NEO4J_TEST_USER, NEO4J_VERSION, startNeo4jServer } from '../tests/neo4j-server/launcher.ts';
-import { ask, sequential, startBenchServer } from './load.ts';
+import { ask, overHttp, startBenchServer } from './load.ts';
 import { QUESTIONS } from './questions.ts';
 import { round, type Summary } from './stats.ts';
 import type { SyntheticCorpus } from './synthetic.ts';
@@ -98,14 +97,13 @@ async function measure(store: GraphStore, documents: ExtractedDocument[], runs: 
   for (const x of documents) await ingestExtracted(store, x);
   const ingestS = round((performance.now() - started) / 1000);
   const { url, server } = await startBenchServer(store, { responseCache: false });
-  const ctx = new QueryContext(store);
   const questions: Side['questions'] = {};
   const failed: Side['failed'] = {};
   try {
     for (const q of QUESTIONS) {
       for (let warm = 0; warm < 3; warm++) await ask(url, q).catch(() => undefined);
       try {
-        questions[q.name] = (await sequential(url, ctx, q, runs)).server;
+        questions[q.name] = await overHttp(url, q, runs);
       } catch (error) {
         failed[q.name] = (error as Error).message;
         log(`  ${q.name} failed: ${(error as Error).message}`);

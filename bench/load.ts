@@ -70,7 +70,22 @@ export async function ask(url: string, q: Question): Promise<void> {
   if (response.status !== 200 || body.errors) throw new Error(`${q.name}: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-/** Median latency of sequential requests, and of direct calls, after a warm-up. */
+/**
+ * Latency of sequential requests after a warm-up, over HTTP only: the scaling and backends runs
+ * hold no second query context, whose caches would double the process's memory and its pauses.
+ */
+export async function overHttp(url: string, q: Question, runs: number): Promise<Summary> {
+  await ask(url, q);
+  const server: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await ask(url, q);
+    server.push(performance.now() - t);
+  }
+  return summarise(server);
+}
+
+/** Latency of sequential requests, and of direct calls, after a warm-up. */
 export async function sequential(url: string, ctx: QueryContext, q: Question, runs: number) {
   await ask(url, q);
   await q.direct(ctx);

@@ -10,8 +10,7 @@ import { basename } from 'node:path';
 import { ingestExtracted } from '../graph/documents.ts';
 import { extractDocument } from '../ingest/extract/extract.ts';
 import { readDocument } from '../ingest/read-document.ts';
-import { QueryContext } from '../queries/context.ts';
-import { ask, sequential, startBenchServer } from './load.ts';
+import { ask, overHttp, startBenchServer } from './load.ts';
 import { QUESTIONS } from './questions.ts';
 import { peakRssMiB, round, type Summary } from './stats.ts';
 import type { SyntheticCorpus } from './synthetic.ts';
@@ -29,6 +28,9 @@ export interface ScalePoint {
   /** Mean ms per document over the first and the last tenth of the files: flat when ingest is linear. */
   firstTenthMsPerDocument: number;
   lastTenthMsPerDocument: number;
+  /** Peak resident memory of the process once it has ingested the documents: what `kg ingest` of them holds. */
+  ingestPeakRssMiB?: number;
+  /** Peak resident memory once the server has also warmed up and answered every question. */
   peakRssMiB: number;
   nodes: number;
   /** Seconds the server spent at start on what questions build on (search index, meaning models, …), before the first request. */
@@ -64,11 +66,12 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
       pages += doc.pages.length;
       if (i % 500 === 499) log(`  ingested ${i + 1}/${n}`);
     }
+    // the sizes run smallest first, so the peak so far is this ingest's
+    const ingestPeakRssMiB = peakRssMiB();
     const tenth = Math.max(1, Math.floor(n / 10));
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     // The response cache off: each request runs its question (over the answers queries/ keeps per store version).
     const { url, server, warmS } = await startBenchServer(store, { responseCache: false });
-    const ctx = new QueryContext(store);
     const questions: ScalePoint['questions'] = {};
     const failed: ScalePoint['failed'] = {};
     try {
@@ -77,7 +80,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
           const t = performance.now();
           await ask(url, q);
           const firstMs = performance.now() - t;
-          questions[q.name] = { firstMs: round(firstMs), latencyMs: (await sequential(url, ctx, q, runs)).server };
+          questions[q.name] = { firstMs: round(firstMs), latencyMs: await overHttp(url, q, runs) };
         } catch (error) {
           failed[q.name] = (error as Error).message;
           log(`  ${q.name} failed: ${(error as Error).message}`);
@@ -98,6 +101,7 @@ export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorp
       msPerDocument: round(total / n),
       firstTenthMsPerDocument: round(mean(perFile.slice(0, tenth))),
       lastTenthMsPerDocument: round(mean(perFile.slice(-tenth))),
+      ingestPeakRssMiB,
       peakRssMiB: peakRssMiB(),
       nodes,
       warmS,

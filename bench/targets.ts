@@ -147,7 +147,11 @@ export function targets(r: Results): Target[] {
       `slope ${steepest.ingest} from ${steepest.from} to ${steepest.to} documents; ms per document ${largest.firstTenthMsPerDocument} in the first tenth of ${largest.documents}, ${largest.lastTenthMsPerDocument} in the last`,
       steepest.ingest <= 1.05,
     );
-    if (largest.documents >= 5000) add(r.scaling, `peak memory at ${largest.documents} documents ≤ 1.5 GB`, `${round(largest.peakRssMiB / 1024)} GiB`, largest.peakRssMiB <= 1.5 * 1024);
+    if (largest.documents >= 5000) {
+      // the target is the ingest's (item 3 of the speed targets); the server's figure is shown beside it
+      const ingestMiB = largest.ingestPeakRssMiB ?? largest.peakRssMiB;
+      add(r.scaling, `peak memory of the ingest at ${largest.documents} documents ≤ 1.5 GB`, `ingest ${round(ingestMiB / 1024)} GiB; with the server warm and every question asked ${round(largest.peakRssMiB / 1024)} GiB`, ingestMiB <= 1.5 * 1024);
+    }
     for (const [name, q] of Object.entries(largest.questions)) {
       add(r.scaling, `${name}: p99 ≤ 100 ms at ${largest.documents} documents, the first request too`, `p99 ${q.latencyMs.p99} ms, first request ${q.firstMs} ms (after ${largest.warmS} s at start)`, q.latencyMs.p99 <= 100 && q.firstMs <= 100);
     }
@@ -214,8 +218,8 @@ export function renderReadmeTables(dir: string): string {
     parts.push('', 'Scaling (the corpus plus synthetic agreements; questions over HTTP with the response cache off):', '');
     parts.push(
       table(
-        ['documents', 'pages', 'ingest', 'ms/document (first, last tenth)', 'peak RSS', 'nodes', 'warm at start'],
-        r.scaling.points.map((p) => [p.documents, p.pages, `${p.ingestS} s`, `${p.msPerDocument} (${p.firstTenthMsPerDocument}, ${p.lastTenthMsPerDocument})`, `${p.peakRssMiB} MiB`, p.nodes, `${p.warmS} s`]),
+        ['documents', 'pages', 'ingest', 'ms/document (first, last tenth)', 'peak RSS: ingest, then serving', 'nodes', 'warm at start'],
+        r.scaling.points.map((p) => [p.documents, p.pages, `${p.ingestS} s`, `${p.msPerDocument} (${p.firstTenthMsPerDocument}, ${p.lastTenthMsPerDocument})`, `${p.ingestPeakRssMiB ?? '—'}, ${p.peakRssMiB} MiB`, p.nodes, `${p.warmS} s`]),
       ),
     );
     const names = [...new Set(r.scaling.points.flatMap((p) => Object.keys(p.questions)))];
