@@ -150,7 +150,9 @@ export function targets(r: Results): Target[] {
     if (largest.documents >= 5000) {
       // the target is the ingest's (item 3 of the speed targets); the server's figure is shown beside it
       const ingestMiB = largest.ingestPeakRssMiB ?? largest.peakRssMiB;
-      add(r.scaling, `peak memory of the ingest at ${largest.documents} documents ≤ 1.5 GB`, `ingest ${round(ingestMiB / 1024)} GiB; with the server warm and every question asked ${round(largest.peakRssMiB / 1024)} GiB`, ingestMiB <= 1.5 * 1024);
+      const serving = `with the server warm and every question asked ${round(largest.peakRssMiB / 1024)} GiB`;
+      const measured = largest.ingestPeakRssMiB === undefined ? `not measured apart from serving; ${serving}` : `ingest ${round(ingestMiB / 1024)} GiB; ${serving}`;
+      add(r.scaling, `peak memory of the ingest at ${largest.documents} documents ≤ 1.5 GB`, measured, ingestMiB <= 1.5 * 1024);
     }
     for (const [name, q] of Object.entries(largest.questions)) {
       add(r.scaling, `${name}: p99 ≤ 100 ms at ${largest.documents} documents, the first request too`, `p99 ${q.latencyMs.p99} ms, first request ${q.firstMs} ms (after ${largest.warmS} s at start)`, q.latencyMs.p99 <= 100 && q.firstMs <= 100);
