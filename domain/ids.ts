@@ -99,3 +99,8 @@ export function partnerGroupId(name: string): string {
 export function passageId(document: string, n: number): string {
   return `passage:${document.replace(/^document:/, '')}:${n}`;
 }
+
+/** The node that holds a document's passages (graph/stored-passages.ts). */
+export function documentTextId(document: string): string {
+  return `text:${document.replace(/^document:/, '')}`;
+}

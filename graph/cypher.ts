@@ -13,7 +13,6 @@ const lower = (label: string) => label.replace(/[A-Z]/g, (c, i: number) => (i ? 
 
 /** Properties besides `id` that a question looks nodes up by: without an index the lookup reads every node of the label. */
 const LOOKUP_PROPERTIES: readonly { label: NodeLabel; property: string }[] = [
-  { label: 'Passage', property: 'agreement' },
   // the cross-references a new agreement answers, and the agreements a new cross-reference names
   { label: 'CrossReference', property: 'targetArea' },
   { label: 'Agreement', property: 'area' },

@@ -13,7 +13,7 @@
  * stored by another version is written again even if its bytes are the same. Raise it whenever
  * extraction or the model changes what a document yields.
  */
-export const GRAPH_VERSION = 6;
+export const GRAPH_VERSION = 7;
 
 export const NODE_LABELS = [
   'Document',
@@ -29,7 +29,7 @@ export const NODE_LABELS = [
   'Evidence',
   'CrossReference',
   'PartnerGroup',
-  'Passage',
+  'DocumentText',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -48,7 +48,8 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Evidence: ['document', 'page', 'pageEnd', 'quote', 'method', 'confidence'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
   PartnerGroup: ['name'],
-  Passage: ['kind', 'text', 'section', 'agreement', 'document', 'page', 'pageEnd', 'method', 'confidence'],
+  // the document's passages, one JSON list (stored-passages.ts), and the file they quote
+  DocumentText: ['document', 'passages'],
 };
 
 /** Properties of a relationship that rests on a sentence: where that sentence stands, and (`method`, `confidence`) whether it was read by OCR. */
@@ -76,7 +77,7 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
   { type: 'HAS_MEASURE', from: ['SubGoal'], to: ['Measure'], properties: [] },
   { type: 'ABOUT', from: ['SubGoal', 'Measure'], to: ['Theme'], properties: ['words', ...EVIDENCE] },
   { type: 'GROUP_IN', from: ['PartnerGroup'], to: ['SubGoal'], properties: ['role', ...EVIDENCE] },
-  { type: 'HAS_PASSAGE', from: ['Document'], to: ['Passage'], properties: [] },
+  { type: 'HAS_TEXT', from: ['Document'], to: ['DocumentText'], properties: [] },
   { type: 'BINDS', from: ['Obligation'], to: ['Party'], properties: [] },
   { type: 'UNDER', from: ['Obligation'], to: ['SubGoal', 'Agreement'], properties: [] },
   { type: 'ANCHORED_IN', from: ['Agreement'], to: ['PlanAnchor'], properties: [...NODE_PROPERTIES.PlanAnchor, ...EVIDENCE] },

@@ -3,7 +3,7 @@
  * (`properties(n)`): what write-plan.ts writes for each label and relationship of model.ts,
  * plus `id` and `docs`. A property written from an optional value is absent, never null.
  */
-import type { Agreement, DocumentKind, Evidence, Language, Measure, Modality, PartyKind, PassageKind, PlanAnchorType, Scheme, Theme } from '../domain/records.ts';
+import type { Agreement, DocumentKind, Evidence, Language, Measure, Modality, PartyKind, PlanAnchorType, Scheme, Theme } from '../domain/records.ts';
 
 /** The documents that contributed it: on every relationship and on every node but the linked ones (LINKED_NODES in model.ts). */
 interface Contributed {
@@ -105,15 +105,10 @@ export interface PartnerGroupProperties extends Node {
   name: string;
 }
 
-/** A paragraph, item, row or heading: its text is its quote, on `page` (to `pageEnd`) of `document`. */
-export interface PassageProperties extends Node {
-  kind: PassageKind;
-  text: string;
-  section?: string;
-  agreement?: string;
+/** A document's passages: `passages` is their JSON list (read with stored-passages.ts), quoting the file `document`. */
+export interface DocumentTextProperties extends Node {
   document: string;
-  page: number;
-  pageEnd?: number;
+  passages: string;
 }
 
 /** ABOUT: the words that made the text about the theme, and their sentence (absent on graphs written before reasons were kept). */
@@ -138,7 +133,6 @@ export interface NodeProperties {
   Obligation: ObligationProperties;
   PlanAnchor: PlanAnchorProperties;
   PartnerGroup: PartnerGroupProperties;
-  Passage: PassageProperties;
 }
 
 /** MAIN_PARTY_OF: the sentence, and whether the party coordinates on behalf of the state. */

@@ -3,9 +3,10 @@
  * (type, start label, end label). Ids come from content, so the same document always gives
  * the same rows.
  */
-import { crossReferenceId, documentId, evidenceId, partnerGroupId, themeId } from '../domain/ids.ts';
+import { crossReferenceId, documentId, documentTextId, evidenceId, partnerGroupId, themeId } from '../domain/ids.ts';
 import type { Agreement, Evidence, ExtractedDocument, ThemeReason } from '../domain/records.ts';
 import { GRAPH_VERSION, shapeKey, type NodeLabel } from './model.ts';
+import { encodePassages } from './stored-passages.ts';
 
 export interface NodeRow {
   id: string;
@@ -74,9 +75,9 @@ export function writePlan(x: ExtractedDocument): WritePlan {
     rel('MENTIONS', 'Document', doc, 'Party', p.id, { name: p.name, kind: p.kind, aliases: [...p.aliases].sort() });
   }
   for (const a of x.agreements) writeAgreement(a);
-  for (const p of x.passages ?? []) {
-    node('Passage', p.id, { kind: p.kind, text: p.text, section: p.section, agreement: p.agreement, ...sentence(p.evidence), quote: undefined });
-    rel('HAS_PASSAGE', 'Document', doc, 'Passage', p.id);
+  if (x.passages?.length) {
+    node('DocumentText', documentTextId(doc), { document: x.document.file, passages: encodePassages(x.passages) });
+    rel('HAS_TEXT', 'Document', doc, 'DocumentText', documentTextId(doc));
   }
   return plan;
 

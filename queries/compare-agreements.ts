@@ -4,8 +4,9 @@
  * of both agreements it rests on; explicit cross-references; and sub-goal pairs alike in title
  * or body (meaning vectors, see meaning.ts) or tied by a sentence that names the other agreement.
  */
-import type { Evidence, Theme } from '../domain/records.ts';
+import type { Evidence, Passage, Theme } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
+import { decodePassages } from '../graph/stored-passages.ts';
 import type { QueryContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
 import { sentenceOf as evidence } from './evidence.ts';
@@ -77,14 +78,19 @@ const MUNICIPALITIES = defineCypher<{ agreement: string; party: string; name: st
   'UNWIND $ids AS id MATCH (a:Agreement {id: id})-[:FOR_PILOT]->(:Pilot)-[:INCLUDES]->(m:Party) RETURN a.id AS agreement, m.id AS party, m.name AS name',
 );
 
-/** Passages of the two agreements: where a municipality that holds no role is named. */
-const PASSAGES = defineCypher<{ agreement: string } & Evidence>(
+/** The passages of the documents describing the agreements (graph/stored-passages.ts): where a municipality that holds no role is named. */
+const DOCUMENT_TEXTS = defineCypher<{ id: string; document: string; passages: string }>(
   'question.compare.passages',
   'read',
-  `UNWIND $ids AS id MATCH (x:Passage {agreement: id})
-   RETURN x.agreement AS agreement, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, x.text AS quote,
-          x.method AS method, x.confidence AS confidence ORDER BY x.id`,
+  `UNWIND $ids AS id MATCH (:Agreement {id: id})<-[:DESCRIBES]-(:Document)-[:HAS_TEXT]->(t:DocumentText)
+   RETURN DISTINCT t.id AS id, t.document AS document, t.passages AS passages ORDER BY id`,
 );
+
+/** The passages of the agreements, each document's in reading order. */
+async function passagesOf(ctx: QueryContext, ids: string[]): Promise<Passage[]> {
+  const texts = await ctx.read(DOCUMENT_TEXTS, { ids });
+  return texts.flatMap((t) => decodePassages(t.id, t.document, t.passages)).filter((p) => p.agreement !== undefined && ids.includes(p.agreement));
+}
 
 type SubGoalRow = { agreement: string; id: string; title: string; body: string | null; quote: string };
 
@@ -186,13 +192,13 @@ async function sharedMunicipalities(ctx: QueryContext, roles: RoleSentences, a: 
   const inA = new Set(rows.filter((r) => r.agreement === a).map((r) => r.party));
   const shared = [...new Set(rows.filter((r) => r.agreement === b && inA.has(r.party)).map((r) => r.party))].sort();
   if (shared.length === 0) return [];
-  const passages = await ctx.read(PASSAGES, { ids });
+  const passages = await passagesOf(ctx, ids);
   const where = (agreement: string, party: string): Evidence | undefined => {
     const role = roles.get(agreement)?.get(party);
     if (role) return role;
     const named = new RegExp(`(?<!\\p{L})${escape(placeNameOf(names.get(party)!).toLowerCase())}(?!\\p{L})`, 'u');
-    const passage = passages.find((p) => p.agreement === agreement && named.test(p.quote.toLowerCase()));
-    return passage && evidence(passage);
+    const passage = passages.find((p) => p.agreement === agreement && named.test(p.text.toLowerCase()));
+    return passage && evidence(passage.evidence);
   };
   return shared.flatMap((party) => {
     const [ea, eb] = [where(a, party), where(b, party)];

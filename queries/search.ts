@@ -8,8 +8,9 @@
  * a search reads the postings of its terms, never every text, and keeps the best without
  * sorting every hit.
  */
-import type { Evidence } from '../domain/records.ts';
+import type { Evidence, Passage } from '../domain/records.ts';
 import { defineCypher } from '../graph/cypher-registry.ts';
+import { decodePassages } from '../graph/stored-passages.ts';
 import type { QueryContext } from './context.ts';
 import type { Page, PageOf } from './page.ts';
 import { sentenceOf } from './evidence.ts';
@@ -66,15 +67,20 @@ const FACT_TEXTS = defineCypher<Row>(
 
 const DOCUMENT_IDS = defineCypher<{ id: string }>('question.search.documents', 'read', 'MATCH (d:Document) RETURN d.id AS id');
 
-/** A passage's quote is its text: read once, the same string. */
-const PASSAGE_TEXTS = defineCypher<Row>(
+/** The passages of some documents, one value per document (graph/stored-passages.ts). */
+const PASSAGE_TEXTS = defineCypher<{ id: string; document: string; passages: string }>(
   'question.search.passages',
   'read',
   `UNWIND $documents AS doc
-   MATCH (:Document {id: doc})-[:HAS_PASSAGE]->(x:Passage)
-   RETURN 'PASSAGE' AS kind, x.id AS id, x.text AS text, x.agreement AS agreement, x.section AS section, x.document AS document, x.page AS page, x.pageEnd AS pageEnd, null AS quote,
-          x.method AS method, x.confidence AS confidence`,
+   MATCH (:Document {id: doc})-[:HAS_TEXT]->(t:DocumentText)
+   RETURN t.id AS id, t.document AS document, t.passages AS passages`,
 );
+
+/** A passage as a searchable row: its quote is its text, the same string. */
+function passageRow(p: Passage): Row {
+  const e = p.evidence;
+  return { kind: 'PASSAGE', id: p.id, text: p.text, agreement: p.agreement ?? null, section: p.section ?? null, document: e.document, page: e.page, pageEnd: e.pageEnd ?? null, quote: null, method: e.method ?? null, confidence: e.confidence ?? null };
+}
 
 /** Documents whose passages are read at a time: most of what is searched, so the rows read at once stay few. */
 const DOCUMENTS_PER_READ = 100;
@@ -138,8 +144,10 @@ export function searchIndex(ctx: QueryContext): Promise<Index> {
     facts.forEach(add);
     const documents = (await ctx.read(DOCUMENT_IDS)).map((d) => d.id);
     for (let i = 0; i < documents.length; i += DOCUMENTS_PER_READ) {
-      for (const r of await ctx.read(PASSAGE_TEXTS, { documents: documents.slice(i, i + DOCUMENTS_PER_READ) })) {
-        if (!covered.has(`${r.document}\u0000${r.text}`)) add(r);
+      for (const t of await ctx.read(PASSAGE_TEXTS, { documents: documents.slice(i, i + DOCUMENTS_PER_READ) })) {
+        for (const p of decodePassages(t.id, t.document, t.passages)) {
+          if (!covered.has(`${t.document}\u0000${p.text}`)) add(passageRow(p));
+        }
       }
     }
     // packed once built: 4 bytes a posting, where a growable list of numbers takes 8 and its spare room

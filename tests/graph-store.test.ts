@@ -10,6 +10,8 @@ import { ConfigError, storeConfig } from '../cli/config.ts';
 import { ingestExtracted, removeDocument } from '../graph/documents.ts';
 import { extend, merge } from '../graph/derived.ts';
 import { exportGraph, serialise } from '../graph/export.ts';
+import { decodePassages } from '../graph/stored-passages.ts';
+import { documentId } from '../domain/ids.ts';
 import { graphStats } from '../graph/stats.ts';
 import type { GraphStore } from '../graph/store.ts';
 import type { ExtractedDocument } from '../domain/records.ts';
@@ -49,7 +51,8 @@ function expectedCounts(records: ExtractedDocument[]) {
       Evidence: distinct(evidence),
       CrossReference: agreements.reduce((n, a) => n + a.crossReferences.length, 0),
       PartnerGroup: distinct(subGoals.flatMap((s) => (s.groups ?? []).map((g) => g.name.toLowerCase()))),
-      Passage: records.reduce((n, x) => n + (x.passages ?? []).length, 0),
+      // one node holds a document's passages
+      DocumentText: records.filter((x) => (x.passages ?? []).length > 0).length,
     },
     relationships: {
       PARTNER_IN: subGoals.reduce((n, s) => n + s.partners.length, 0),
@@ -62,7 +65,7 @@ function expectedCounts(records: ExtractedDocument[]) {
       MENTIONS: records.reduce((n, x) => n + x.parties.length, 0),
       INCLUDES: distinct(agreements.flatMap((a) => a.pilot.municipalities.map((m) => `${a.pilot.id}|${m}`))),
       GROUP_IN: distinct(subGoals.flatMap((s) => (s.groups ?? []).map((g) => `${g.name.toLowerCase()}|${s.id}`))),
-      HAS_PASSAGE: records.reduce((n, x) => n + (x.passages ?? []).length, 0),
+      HAS_TEXT: records.filter((x) => (x.passages ?? []).length > 0).length,
       ABOUT: subGoals.reduce((n, s) => n + s.themes.length, 0) + measures.reduce((n, m) => n + m.themes.length, 0),
     },
   };
@@ -84,6 +87,14 @@ forEachBackend('the corpus in the store', (backend) => {
     // the figures, as the extraction tests justify them (see the closing note of the extraction work)
     expect(stats.nodes).toMatchObject({ Document: 5, Agreement: 9, Pilot: 8, SubGoal: 51, Measure: 136, Obligation: 150, PlanAnchor: 23, Theme: 16 });
     expect(stats.relationships).toMatchObject({ PARTNER_IN: 157, MAY_INVITE: 38, MAIN_PARTY_OF: 27, SPECIAL_ROLE_IN: 9, SIGNED: 2, DESCRIBES: 9, FOR_PILOT: 9 });
+  });
+
+  it("reads each document's passages back from its one text value as they were extracted", async () => {
+    for (const x of corpus) {
+      const [row] = await store.readOnly('MATCH (:Document {id: $doc})-[:HAS_TEXT]->(t:DocumentText) RETURN t.id AS id, t.document AS document, t.passages AS passages', { doc: documentId(x.document.file) });
+      expect(x.passages?.length, x.document.file).toBeGreaterThan(0);
+      expect(decodePassages(row!.id as string, row!.document as string, row!.passages), x.document.file).toEqual(x.passages);
+    }
   });
 
   it('links the two Nord-Troms agreements both ways, whichever came first', async () => {
@@ -237,5 +248,13 @@ describe('shared node properties extended by a new document', () => {
   it('leaves it to a recomputation when a new view was written by another document too, or the node has no order of views', () => {
     expect(extend('Party', ['aliases'], before, [{ name: 'Husbanken', kind: 'STATE_AGENCY', aliases: [], docs: ['document:a', 'document:b'] }], 'document:a')).toBeUndefined();
     expect(extend('Pilot', ['otherNames'], { name: 'Midt', otherNames: [] }, [{ name: 'Midt', cohort: 1, otherNames: [], docs: ['document:a'] }], 'document:a')).toBeUndefined();
+  });
+});
+
+describe("a document's stored passages", () => {
+  it('refuse a value that is not the list this version writes, naming the node', () => {
+    for (const bad of ['{"not": "a list"}', 'not json', 42, '[{"id": "passage:x:1", "kind": "POEM", "text": "x", "page": 1}]']) {
+      expect(() => decodePassages('text:x', 'x.pdf', bad)).toThrow(expect.objectContaining({ code: 'QUERY_FAILED', subject: 'text:x' }));
+    }
   });
 });
