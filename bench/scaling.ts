@@ -15,6 +15,7 @@ import { QUESTIONS } from './questions.ts';
 import { peakRssMiB, round, type Summary } from './stats.ts';
 import type { SyntheticCorpus } from './synthetic.ts';
 import { openScratchStore, removeScratchStore } from './scratch-store.ts';
+import { syntheticFiles } from './render-synthetic.ts';
 
 export interface ScalePoint {
   documents: number;
@@ -41,11 +42,8 @@ export interface ScalePoint {
 }
 
 export async function scalePoint(corpusFiles: string[], synthetic: SyntheticCorpus, cacheDir: string, n: number, runs: number, log: (m: string) => void): Promise<ScalePoint> {
-  const files = [...corpusFiles];
-  for (let i = 0; files.length < n; i++) {
-    files.push(await synthetic.pdf(i, cacheDir));
-    if (i % 250 === 249) log(`  rendered ${i + 1} synthetic agreements`);
-  }
+  // rendered apart: the peak memory measured here is the ingest's and the server's
+  const files = [...corpusFiles, ...(await syntheticFiles(synthetic, Math.max(0, n - corpusFiles.length), cacheDir, log))];
   const store = await openScratchStore();
   const perFile: number[] = [];
   const stage = { read: 0, extract: 0, write: 0 };

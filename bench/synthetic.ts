@@ -91,8 +91,13 @@ export class SyntheticCorpus {
   }
 
   /** Renders agreement `index` to PDF, cached in `cacheDir`. */
+  /** Where synthetic agreement `index` is cached. */
+  path(index: number, cacheDir: string): string {
+    return join(cacheDir, `bygdevekstavtale-syntetisk-${String(index).padStart(5, '0')}.pdf`);
+  }
+
   async pdf(index: number, cacheDir: string): Promise<string> {
-    const path = join(cacheDir, `bygdevekstavtale-syntetisk-${String(index).padStart(5, '0')}.pdf`);
+    const path = this.path(index, cacheDir);
     if (existsSync(path)) return path;
     mkdirSync(cacheDir, { recursive: true });
     const { text, language } = this.text(index);

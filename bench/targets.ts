@@ -61,11 +61,16 @@ export interface Projection {
   to: number;
   /** The log-log slope between the two largest measured sizes, and the value it gives at `to`. */
   ingest: { slope: number; s: number };
-  peakRss: { slope: number; mib: number };
+  /**
+   * Memory is a fixed cost and an increment per document (the embedded store holds the graph in
+   * memory): carried along the increment between the two largest sizes, as a power law bent by
+   * the fixed cost would understate it.
+   */
+  peakRss: { mibPer1000: number; mib: number };
   questions: Record<string, { slope: number; medianMs: number }>;
 }
 
-/** Each figure carried from the largest measured size to PROJECT_TO along its log-log slope from the size before: a straight line, not a promise. */
+/** Each figure carried from the largest measured size to PROJECT_TO from the size before (times along their log-log slope, memory along its increment): a straight line, not a promise. */
 export function projection(points: ScalePoint[]): Projection | undefined {
   const [a, b] = points.slice(-2);
   if (!a || !b || b.documents <= a.documents) return undefined;
@@ -73,12 +78,12 @@ export function projection(points: ScalePoint[]): Projection | undefined {
   const slope = (x: number, y: number) => Math.log(y / x) / Math.log(b.documents / a.documents);
   const carry = (value: number, k: number) => round(value * (PROJECT_TO / b.documents) ** k);
   const ingest = slope(a.ingestS, b.ingestS);
-  const rss = slope(a.peakRssMiB, b.peakRssMiB);
+  const perDocument = (b.peakRssMiB - a.peakRssMiB) / (b.documents - a.documents);
   return {
     from: b.documents,
     to: PROJECT_TO,
     ingest: { slope: round(ingest), s: carry(b.ingestS, ingest) },
-    peakRss: { slope: round(rss), mib: carry(b.peakRssMiB, rss) },
+    peakRss: { mibPer1000: round(perDocument * 1000), mib: round(b.peakRssMiB + perDocument * (PROJECT_TO - b.documents)) },
     questions: Object.fromEntries(
       Object.keys(b.questions)
         .filter((q) => a.questions[q])
@@ -228,14 +233,14 @@ export function renderReadmeTables(dir: string): string {
     parts.push('', table(['documents', ...names.map((n) => `${n} p99 (first)`)], r.scaling.points.map((p) => [p.documents, ...names.map((n) => (p.questions[n] ? `${p.questions[n]!.latencyMs.p99} (${p.questions[n]!.firstMs}) ms` : p.failed?.[n] ? 'failed' : '—'))])));
     const ahead = projection(r.scaling.points);
     if (ahead) {
-      parts.push('', `Projected to ${ahead.to} documents on the embedded store, each figure along its log-log slope from the two largest sizes measured (dashed in the chart):`, '');
+      parts.push('', `Projected to ${ahead.to} documents on the embedded store from the two largest sizes measured: times along their log-log slope (ingest dashed in the chart), the server's memory along its increment per document:`, '');
       parts.push(
         table(
-          ['figure', `at ${ahead.from}`, 'slope', `at ${ahead.to}`],
+          ['figure', `at ${ahead.from}`, 'growth', `at ${ahead.to}`],
           [
-            ['ingest, whole pipeline', `${r.scaling.points.at(-1)!.ingestS} s`, ahead.ingest.slope, `${ahead.ingest.s} s`],
-            ['peak RSS', `${r.scaling.points.at(-1)!.peakRssMiB} MiB`, ahead.peakRss.slope, `${ahead.peakRss.mib} MiB`],
-            ...Object.entries(ahead.questions).map(([q, x]) => [`${q} median`, `${r.scaling!.points.at(-1)!.questions[q]!.latencyMs.median} ms`, x.slope, `${x.medianMs} ms`]),
+            ['ingest, whole pipeline', `${r.scaling.points.at(-1)!.ingestS} s`, `slope ${ahead.ingest.slope}`, `${ahead.ingest.s} s`],
+            ['peak RSS, serving', `${r.scaling.points.at(-1)!.peakRssMiB} MiB`, `${ahead.peakRss.mibPer1000} MiB per 1,000 documents`, `${ahead.peakRss.mib} MiB`],
+            ...Object.entries(ahead.questions).map(([q, x]) => [`${q} median`, `${r.scaling!.points.at(-1)!.questions[q]!.latencyMs.median} ms`, `slope ${x.slope}`, `${x.medianMs} ms`]),
           ],
         ),
       );
