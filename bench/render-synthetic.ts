@@ -1,7 +1,7 @@
 /**
  * Renders the first `count` synthetic agreements into the cache, in a process of its own: the
- * scaling and backend runs measure their peak memory, which rendering thousands of PDFs in their
- * own process would raise (`tsx bench/render-synthetic.ts <count> <cacheDir>`).
+ * scaling run measures its peak memory, which rendering thousands of PDFs in the same process
+ * would raise (`tsx bench/render-synthetic.ts <count> <cacheDir>`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

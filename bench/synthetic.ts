@@ -90,12 +90,12 @@ export class SyntheticCorpus {
     return { text: `${lines.join('\n\n')}\n`, language, pilot };
   }
 
-  /** Renders agreement `index` to PDF, cached in `cacheDir`. */
   /** Where synthetic agreement `index` is cached. */
   path(index: number, cacheDir: string): string {
     return join(cacheDir, `bygdevekstavtale-syntetisk-${String(index).padStart(5, '0')}.pdf`);
   }
 
+  /** Renders agreement `index` to PDF, cached in `cacheDir`. */
   async pdf(index: number, cacheDir: string): Promise<string> {
     const path = this.path(index, cacheDir);
     if (existsSync(path)) return path;

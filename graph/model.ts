@@ -48,8 +48,8 @@ export const NODE_PROPERTIES: Record<NodeLabel, readonly string[]> = {
   Evidence: ['document', 'page', 'pageEnd', 'quote', 'method', 'confidence'],
   CrossReference: ['targetName', 'targetScheme', 'targetArea', 'quote'],
   PartnerGroup: ['name'],
-  // the document's passages, one JSON list (stored-passages.ts), and the file they quote
-  DocumentText: ['document', 'passages'],
+  // the document's passages, one JSON list (stored-passages.ts); the file they quote is the Document's
+  DocumentText: ['passages'],
 };
 
 /** Properties of a relationship that rests on a sentence: where that sentence stands, and (`method`, `confidence`) whether it was read by OCR. */

@@ -105,9 +105,8 @@ export interface PartnerGroupProperties extends Node {
   name: string;
 }
 
-/** A document's passages: `passages` is their JSON list (read with stored-passages.ts), quoting the file `document`. */
+/** A document's passages: their JSON list (read with stored-passages.ts); the file they quote is the Document's. */
 export interface DocumentTextProperties extends Node {
-  document: string;
   passages: string;
 }
 

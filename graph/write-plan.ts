@@ -76,7 +76,7 @@ export function writePlan(x: ExtractedDocument): WritePlan {
   }
   for (const a of x.agreements) writeAgreement(a);
   if (x.passages?.length) {
-    node('DocumentText', documentTextId(doc), { document: x.document.file, passages: encodePassages(x.passages) });
+    node('DocumentText', documentTextId(doc), { passages: encodePassages(x.passages) });
     rel('HAS_TEXT', 'Document', doc, 'DocumentText', documentTextId(doc));
   }
   return plan;

@@ -82,8 +82,8 @@ const MUNICIPALITIES = defineCypher<{ agreement: string; party: string; name: st
 const DOCUMENT_TEXTS = defineCypher<{ id: string; document: string; passages: string }>(
   'question.compare.passages',
   'read',
-  `UNWIND $ids AS id MATCH (:Agreement {id: id})<-[:DESCRIBES]-(:Document)-[:HAS_TEXT]->(t:DocumentText)
-   RETURN DISTINCT t.id AS id, t.document AS document, t.passages AS passages ORDER BY id`,
+  `UNWIND $ids AS id MATCH (:Agreement {id: id})<-[:DESCRIBES]-(d:Document)-[:HAS_TEXT]->(t:DocumentText)
+   RETURN DISTINCT t.id AS id, d.file AS document, t.passages AS passages ORDER BY id`,
 );
 
 /** The passages of the agreements, each document's in reading order. */

@@ -72,8 +72,8 @@ const PASSAGE_TEXTS = defineCypher<{ id: string; document: string; passages: str
   'question.search.passages',
   'read',
   `UNWIND $documents AS doc
-   MATCH (:Document {id: doc})-[:HAS_TEXT]->(t:DocumentText)
-   RETURN t.id AS id, t.document AS document, t.passages AS passages`,
+   MATCH (d:Document {id: doc})-[:HAS_TEXT]->(t:DocumentText)
+   RETURN t.id AS id, d.file AS document, t.passages AS passages`,
 );
 
 /** A passage as a searchable row: its quote is its text, the same string. */

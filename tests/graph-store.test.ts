@@ -91,7 +91,7 @@ forEachBackend('the corpus in the store', (backend) => {
 
   it("reads each document's passages back from its one text value as they were extracted", async () => {
     for (const x of corpus) {
-      const [row] = await store.readOnly('MATCH (:Document {id: $doc})-[:HAS_TEXT]->(t:DocumentText) RETURN t.id AS id, t.document AS document, t.passages AS passages', { doc: documentId(x.document.file) });
+      const [row] = await store.readOnly('MATCH (d:Document {id: $doc})-[:HAS_TEXT]->(t:DocumentText) RETURN t.id AS id, d.file AS document, t.passages AS passages', { doc: documentId(x.document.file) });
       expect(x.passages?.length, x.document.file).toBeGreaterThan(0);
       expect(decodePassages(row!.id as string, row!.document as string, row!.passages), x.document.file).toEqual(x.passages);
     }
